@@ -1,0 +1,12 @@
+// `socklab test <id>`: a student's run of one exercise, readable, exiting non-zero while anything fails.
+import { UsageError } from '../../grader/kit-error.ts';
+import { renderText } from '../../writers/text.ts';
+import { gradeFromOptions } from './grading-options.ts';
+
+export async function testCommand(args: string[]): Promise<number> {
+  const { report, positionals } = await gradeFromOptions('test', args, { all: { type: 'boolean' } }, (values) => !values.all);
+  if (positionals.length !== 1) throw new UsageError('socklab test: name one exercise, e.g. `npx socklab test udp-uppercase` (`npx socklab list` shows them)');
+  process.stdout.write(renderText(report));
+  const allPassed = report.exercises.every((exercise) => exercise.tests.every((test) => test.status === 'passed'));
+  return allPassed ? 0 : 1;
+}

@@ -1,0 +1,71 @@
+// One grading run: manifests → programs prepared once → suites → one validated report.
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import type { RunSettings } from '../../harness/run-settings.ts';
+import { KitError } from './kit-error.ts';
+import { kitVersion } from './kit-paths.ts';
+import { loadManifests } from './load-manifests.ts';
+import { prepareTarget } from './prepare-target.ts';
+import { totals, type ExerciseResult, type Report } from './report.ts';
+import { defaultJobs, runSuites } from './run-suites.ts';
+import { assertValid } from './schema-validator.ts';
+
+export interface GradeOptions {
+  /** Exercise ids; all when empty. */
+  ids: string[];
+  /** The folder holding the exercise folders to grade. */
+  target: string;
+  /** How the target is written on the student's command line ('' for the default). */
+  targetOption: string;
+  seed?: number;
+  visibleOnly?: boolean;
+  jobs?: number;
+}
+
+/** Grades the target and returns the report; throws KitError when the kit itself is broken. */
+export async function grade(options: GradeOptions): Promise<Report> {
+  const startedAt = new Date();
+  const manifests = loadManifests(options.ids);
+  const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
+  const prepared = await prepareTarget(options.target, manifests);
+  try {
+    const settings: RunSettings = {
+      target: options.target,
+      targetOption: options.targetOption,
+      seed,
+      visibleOnly: options.visibleOnly ?? false,
+      manifests,
+      programs: prepared.programs,
+    };
+    const results = await runSuites(settings, options.jobs ?? defaultJobs());
+    if (results.kitErrors.length > 0) throw new KitError('kit error: the grading suites themselves failed', results.kitErrors);
+    const exercises: ExerciseResult[] = Object.values(manifests).map((manifest) => {
+      const tests = results.tests[manifest.id] ?? [];
+      if (tests.length === 0 && (results.notRun[manifest.id] ?? 0) === 0) {
+        throw new KitError(`kit error: exercise ${manifest.id} has no grading cases under grading/suites/${manifest.id}/`);
+      }
+      return {
+        id: manifest.id,
+        title: manifest.title,
+        textbookSection: manifest.textbook.section,
+        ...totals(tests),
+        problems: prepared.problems[manifest.id] ?? [],
+        notRun: results.notRun[manifest.id] ?? 0,
+        tests,
+      };
+    });
+    const report: Report = {
+      schemaVersion: 1,
+      kit: kitVersion(),
+      target: path.resolve(options.target),
+      seed,
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      ...totals(exercises),
+      exercises,
+    };
+    return assertValid<Report>('report', report, 'the report');
+  } finally {
+    await prepared.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+// Builds a grading target from a mutant: the reference solution with the mutant's edits and files applied.
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { assertValid } from '../grader/schema-validator.ts';
+import { mutantsDir, solutionsDir } from '../grader/kit-paths.ts';
+
+export interface Mutant {
+  description: string;
+  edits?: Array<{ file: string; find: string; replace: string }>;
+  caughtBy: string[];
+}
+
+/** The mutants of an exercise, by name, each validated against mutant.schema.json. */
+export async function loadMutants(exercise: string): Promise<Record<string, Mutant>> {
+  const dir = path.join(mutantsDir, exercise);
+  if (!existsSync(dir)) return {};
+  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const mutants: Record<string, Mutant> = {};
+  for (const name of names) {
+    const file = path.join(dir, name, 'mutant.json');
+    mutants[name] = assertValid<Mutant>('mutant', JSON.parse(await readFile(file, 'utf8')), `grading/mutants/${exercise}/${name}/mutant.json`);
+  }
+  return mutants;
+}
+
+/**
+ * Writes target/<exercise>/ as the solution with the mutant applied. Each edit's `find` must occur exactly once,
+ * so a mutant cannot silently stop applying when the solution changes. A file beside mutant.json replaces the
+ * solution's program of the same role, whatever its language (server.py replaces server.ts).
+ */
+export async function writeMutantTarget(exercise: string, name: string, mutant: Mutant, target: string): Promise<void> {
+  const out = path.join(target, exercise);
+  await cp(path.join(solutionsDir, exercise), out, { recursive: true });
+  const mutantDir = path.join(mutantsDir, exercise, name);
+  for (const entry of await readdir(mutantDir)) {
+    if (entry === 'mutant.json') continue;
+    const role = entry.replace(/\.[^.]+$/, '');
+    for (const existing of await readdir(out)) {
+      if (existing.replace(/\.[^.]+$/, '') === role) await rm(path.join(out, existing));
+    }
+    await cp(path.join(mutantDir, entry), path.join(out, entry));
+  }
+  for (const edit of mutant.edits ?? []) {
+    const file = path.join(out, edit.file);
+    const text = await readFile(file, 'utf8');
+    const count = text.split(edit.find).length - 1;
+    if (count !== 1) throw new Error(`mutant ${exercise}/${name}: "${edit.find}" occurs ${count} times in ${edit.file}; it must occur exactly once`);
+    await writeFile(file, text.replace(edit.find, () => edit.replace));
+  }
+}

@@ -1,0 +1,125 @@
+// The UDP uppercase client's contract (textbook 2.7.1): the grader plays the server.
+import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfCommand, scaled, timeout } from '../../../harness/index.ts';
+import type { CaseContext } from '../../../harness/index.ts';
+
+const suite = exerciseSuite('udp-uppercase');
+
+/** The lines that let a student replay a client case: netcat plays the server. */
+function clientRepro(t: CaseContext, port: number, stdin: string, args: string[] = []): string[] {
+  return [
+    `nc -u -l 127.0.0.1 ${port}   # in one terminal: plays the server; type a reply and press Enter`,
+    `${printfCommand(stdin)} | ${t.runCommand('client', ['--port', port, ...args])}`,
+  ];
+}
+
+/** The grader's reply is marked, so that printing the reply can be told apart from uppercasing locally. */
+const markedReply = (payload: Buffer) => `${payload.toString('utf8').toUpperCase()} (reply 7)`;
+
+suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const stdin = 'hello udp\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
+  const repro = clientRepro(t, peer.port, stdin);
+  await expectExit(program, { code: 0, what: 'after printing the reply', repro });
+  expectStdout(program, 'HELLO UDP (reply 7)\n', {
+    hint: 'Print exactly the reply datagram, decoded as UTF-8, followed by one newline. The grader\'s server added\n' +
+      '" (reply 7)" to its reply so that a client which prints its own uppercase instead of the reply shows up.',
+    repro,
+  });
+});
+
+suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the line without its line ending, as one datagram', points: 2 }, async (t) => {
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const stdin = 'hello udp\nsecond line is not sent\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
+  const repro = clientRepro(t, peer.port, stdin);
+  await peer.waitForDatagrams(1, timeout('reply'));
+  await expectExit(program, { what: 'after the reply', repro });
+  const sent = peer.received[0];
+  if (!sent || peer.received.length !== 1 || !sent.equals(Buffer.from('hello udp'))) {
+    throw new GradingFailure({
+      summary: peer.received.length === 0 ? 'your client sent no datagram'
+        : peer.received.length > 1 ? `your client sent ${peer.received.length} datagrams; the contract is one`
+          : 'your client\'s datagram is not the first line of stdin without its line ending',
+      expected: 'hello udp',
+      received: sent ?? Buffer.alloc(0),
+      hint: 'Send only the first line, without "\\n" (readline gives lines without their ending), as one datagram.',
+      repro,
+    });
+  }
+});
+
+suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const stdin = 'grüße, ñandú\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
+  const repro = clientRepro(t, peer.port, stdin);
+  await expectExit(program, { code: 0, repro });
+  if (!peer.received[0]?.equals(Buffer.from('grüße, ñandú'))) {
+    throw new GradingFailure({ summary: 'your client did not send the line as UTF-8 bytes', expected: 'grüße, ñandú', received: peer.received[0] ?? Buffer.alloc(0), repro });
+  }
+  expectStdout(program, 'GRÜSSE, ÑANDÚ (reply 7)\n', { hint: 'Decode the reply as UTF-8 before printing it.', repro });
+});
+
+suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const stdin = 'no newline at the end';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
+  const repro = clientRepro(t, peer.port, stdin);
+  await expectExit(program, { code: 0, what: 'after the reply', repro, hint: 'A last line without "\\n" is still a line: send it when stdin ends.' });
+  expectStdout(program, 'NO NEWLINE AT THE END (reply 7)\n', { repro });
+});
+
+suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on stderr when no reply comes', points: 2 }, async (t) => {
+  const peer = await t.udpPeer(() => undefined);
+  const stdin = 'is anybody there?\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', '500'] });
+  const repro = clientRepro(t, peer.port, stdin, ['--timeout', '500']);
+  await expectExit(program, {
+    code: 1,
+    withinMs: 500 + timeout('exit'),
+    what: 'after --timeout 500 passed without a reply',
+    hint: 'Start a timer when you send (setTimeout with the --timeout value); when it fires, print a message to\n' +
+      'stderr, close the socket and exit with code 1. An open socket keeps a Node program alive forever.',
+    repro,
+  });
+  if (!peer.received[0]?.equals(Buffer.from('is anybody there?'))) {
+    throw new GradingFailure({
+      summary: 'your client exited, but it never sent the line it read as a datagram to the server',
+      expected: 'is anybody there?',
+      received: peer.received[0] ?? Buffer.alloc(0),
+      hint: 'A timeout only means something after a request: send the line first, then wait for the reply.',
+      repro,
+    });
+  }
+  if (program.stderr.total === 0) {
+    throw new GradingFailure({ summary: 'your client exited 1 but wrote nothing to stderr', hint: 'Tell the user what happened: print a message to stderr before exiting.', repro });
+  }
+  expectStdout(program, '', { summary: 'your client printed something on stdout although no reply came', repro });
+});
+
+suite.case({ id: 'client-waits-for-a-late-reply', name: 'client waits the default 1000 ms: a reply after 600 ms is printed', points: 2 }, async (t) => {
+  // Not scaled: the contract's default timeout is a fixed 1000 ms, and 400 ms of margin is plenty.
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 600 }));
+  const stdin = 'take your time\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
+  const repro = clientRepro(t, peer.port, stdin);
+  await expectExit(program, { repro });
+  expectStdout(program, 'TAKE YOUR TIME (reply 7)\n', {
+    hint: 'The grader replied 600 ms after your datagram arrived. Without --timeout, wait 1000 ms for the reply\nbefore giving up.',
+    repro,
+  });
+});
+
+suite.case({ id: 'client-honours-timeout-option', name: 'client waits as long as --timeout says: a reply after 1500 ms with --timeout 3000', points: 1 }, async (t) => {
+  const wait = String(scaled(3000));
+  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 1500 }));
+  const stdin = 'patience\n';
+  const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', wait] });
+  const repro = clientRepro(t, peer.port, stdin, ['--timeout', wait]);
+  await expectExit(program, { withinMs: Number(wait) + timeout('exit'), repro });
+  expectStdout(program, 'PATIENCE (reply 7)\n', {
+    hint: `Read the --timeout option (here ${wait} ms) instead of always waiting 1000 ms.`,
+    repro,
+  });
+});

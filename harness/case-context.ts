@@ -1,0 +1,120 @@
+// Everything one case uses, with teardown registered as it is acquired: when the case ends, nothing survives it.
+import { CannotJudge } from './failure.ts';
+import { freePort } from './ports.ts';
+import { Random, caseSeed } from './random.ts';
+import { RunningProgram } from './running-program.ts';
+import type { RunSettings } from './run-settings.ts';
+import { TcpConnection } from './tcp-connection.ts';
+import { TcpPeer, type TcpScript } from './tcp-peer.ts';
+import { Transcript } from './transcript.ts';
+import { UdpPeer, type UdpReply } from './udp-peer.ts';
+import { UdpSocket } from './udp-socket.ts';
+import { waitUntilListening } from './wait-listening.ts';
+
+export interface StartOptions {
+  /** Values for the placeholders of the role's argument template ({port} and {host} are filled in). */
+  vars?: Record<string, string | number>;
+  /** Arguments after the template's. */
+  args?: string[];
+  /** Bytes for stdin, which is then closed. */
+  stdin?: string | Uint8Array;
+}
+
+/** A started program together with the port it was told to use. */
+export interface Started { program: RunningProgram; port: number }
+
+/** The tools and the state of one running case. */
+export class CaseContext {
+  readonly transcript: Transcript;
+  readonly random: Random;
+  readonly programs: RunningProgram[] = [];
+  /** "How to start it by hand" lines for the servers this case started. */
+  readonly startLines: string[] = [];
+  private readonly teardown: Array<() => unknown> = [];
+
+  constructor(readonly exercise: string, readonly caseId: string, readonly run: RunSettings) {
+    this.random = new Random(caseSeed(run.seed, caseId));
+    this.transcript = new Transcript();
+  }
+
+  /** Registers cleanup work, run in reverse order when the case ends, pass or fail. */
+  defer(work: () => unknown): void {
+    this.teardown.push(work);
+  }
+
+  async cleanup(): Promise<void> {
+    for (const work of this.teardown.splice(0).reverse()) {
+      try { await work(); } catch { /* cleanup must go on */ }
+    }
+  }
+
+  /** The command that starts a role by hand, as a student would type it. */
+  runCommand(role: string, args: Array<string | number> = []): string {
+    const extra = args.length > 0 ? ` ${args.join(' ')}` : '';
+    return `npx socklab run ${this.exercise} ${role}${this.run.targetOption}${extra}`;
+  }
+
+  /** Starts the student's program for `role`; servers get a free port and are waited for until they listen. */
+  async start(role: string, options: StartOptions = {}): Promise<Started> {
+    const spec = this.run.manifests[this.exercise]?.roles[role];
+    if (!spec) throw new Error(`kit error: exercise ${this.exercise} has no role ${role}`);
+    const prepared = this.run.programs[this.exercise]?.[role];
+    if (!prepared) throw new Error(`kit error: role ${role} of ${this.exercise} was not prepared`);
+    if ('error' in prepared) {
+      throw new CannotJudge({
+        summary: `not run: ${prepared.error.summary}`,
+        hint: 'The whole problem is shown once, above the cases of this exercise.',
+      });
+    }
+    const port = Number(options.vars?.port ?? (spec.kind === 'server' ? await freePort(spec.transport) : 0));
+    const vars: Record<string, string | number> = { host: '127.0.0.1', ...options.vars, port };
+    const args = spec.args.map((template) => template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (vars[name] === undefined) throw new Error(`kit error: no value for {${name}} in the ${role} arguments`);
+      return String(vars[name]);
+    }));
+    if (spec.kind === 'server') {
+      this.transcript.legend = `C: the grader, S: your ${role}`;
+      this.startLines.push(`${this.runCommand(role, ['--port', port])}   # in one terminal`);
+    } else {
+      this.transcript.legend = `C: your ${role}, S: the grader`;
+    }
+    const program = new RunningProgram(prepared, { args: [...args, ...(options.args ?? [])], stdin: options.stdin });
+    this.programs.push(program);
+    this.defer(() => program.stop());
+    if (spec.kind === 'server') await waitUntilListening(program, port, spec.transport ?? 'tcp');
+    return { program, port };
+  }
+
+  /** A TCP connection from the grader to 127.0.0.1:port. */
+  async connect(port: number, label = ''): Promise<TcpConnection> {
+    const connection = await TcpConnection.open(port, this.transcript, label);
+    this.defer(() => connection.destroy());
+    return connection;
+  }
+
+  /** A UDP socket of the grader's. */
+  async udpSocket(label = ''): Promise<UdpSocket> {
+    const socket = await UdpSocket.open(this.transcript, label);
+    this.defer(() => socket.close());
+    return socket;
+  }
+
+  /** A scripted TCP server for a client role to talk to. */
+  async tcpPeer(script: TcpScript): Promise<TcpPeer> {
+    const peer = await TcpPeer.start(this.transcript, script);
+    this.defer(() => peer.close());
+    return peer;
+  }
+
+  /** A scripted UDP server for a client role to talk to. */
+  async udpPeer(answer: UdpReply): Promise<UdpPeer> {
+    const peer = await UdpPeer.start(this.transcript, answer);
+    this.defer(() => peer.close());
+    return peer;
+  }
+
+  /** A port with nothing listening on it (for "connection refused" cases). */
+  freePort(transport: 'tcp' | 'udp' = 'tcp'): Promise<number> {
+    return freePort(transport);
+  }
+}

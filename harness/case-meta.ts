@@ -1,0 +1,37 @@
+// What each case tells the reporter beside its pass or fail: points, visibility, and the parts of its failure.
+
+export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
+
+/** A case as its suite declares it. */
+export interface CaseSpec {
+  /** Stable, kebab-case, unique within the exercise: reports and mutants refer to it. */
+  id: string;
+  /** One line saying what the case checks. */
+  name: string;
+  points: number;
+  /** Who sees the result on a grading platform (Gradescope's values); default `visible`. */
+  visibility?: Visibility;
+  /** The RFC or textbook section the case checks, e.g. "RFC 9112 §9.3". */
+  reference?: string;
+  /** The case's own deadline in milliseconds before scaling, when it needs more than the default. */
+  timeoutMs?: number;
+}
+
+/** What a finished case leaves in vitest's task meta for the grader's reporter. */
+export interface CaseMeta {
+  exercise: string;
+  id: string;
+  points: number;
+  visibility: Visibility;
+  reference?: string;
+  /** `error` means the case could not judge (program missing, compile error); `kit` means the kit itself broke. */
+  outcome?: 'failed' | 'error' | 'kit';
+  transcript?: string[];
+  repro?: string[];
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    socklab?: CaseMeta;
+  }
+}

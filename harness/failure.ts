@@ -1,0 +1,64 @@
+// The two ways a case ends badly, as error classes whose message tells the whole story.
+import { compareBlock } from './compare-bytes.ts';
+import { escapeBytes } from './escape.ts';
+
+/** What a failing case knows; the case wrapper adds the transcript, the programs' state and the seed. */
+export interface FailureDetails {
+  /** One sentence: what went wrong, in the student's terms. */
+  summary: string;
+  /** The bytes the grader sent that led here (escaped when shown). */
+  sent?: Uint8Array | string;
+  /** When a comparison failed: what the contract requires and what came back. */
+  expected?: Uint8Array | string;
+  received?: Uint8Array | string;
+  /** Extra lines shown as they are (a table of values, a header list). */
+  details?: string[];
+  /** Likely causes and what to try. */
+  hint?: string;
+  /** Shell lines that reproduce the exchange by hand. */
+  repro?: string[];
+  /** The RFC section or textbook section the case checks. */
+  reference?: string;
+}
+
+/** The student's program did something the contract forbids: the case failed. */
+export class GradingFailure extends Error {
+  override name = 'GradingFailure';
+  readonly details: FailureDetails;
+  constructor(details: FailureDetails) {
+    super(details.summary);
+    this.details = details;
+  }
+}
+
+/** The case could not judge the program (missing file, compile error): an `error`, not a wrong answer. */
+export class CannotJudge extends Error {
+  override name = 'CannotJudge';
+  readonly details: FailureDetails;
+  constructor(details: FailureDetails) {
+    super(details.summary);
+    this.details = details;
+  }
+}
+
+function indent(lines: string[], by = '  '): string[] {
+  return lines.map((line) => (line === '' ? '' : by + line));
+}
+
+/** The sections a failure message is made of; the case wrapper appends transcript and program state. */
+export function renderDetails(details: FailureDetails): string[] {
+  const out = [details.summary];
+  if (details.reference) out.push(`checks    ${details.reference}`);
+  if (details.sent !== undefined) out.push(`sent      ${escapeBytes(details.sent)}`);
+  if (details.expected !== undefined && details.received !== undefined) {
+    const block = compareBlock(details.expected, details.received);
+    if (block.length > 0) out.push(...block);
+    else out.push(`received  ${escapeBytes(details.received)}`);
+  } else if (details.received !== undefined) {
+    out.push(`received  ${escapeBytes(details.received)}`);
+  }
+  if (details.details?.length) out.push(...details.details);
+  if (details.hint) out.push('hint', ...indent(details.hint.split('\n')));
+  if (details.repro?.length) out.push('reproduce by hand', ...indent(details.repro));
+  return out;
+}

@@ -1,0 +1,67 @@
+// Declares a graded case beside its assertion, and turns whatever it throws into a message a student can act on.
+import { test } from 'vitest';
+import { CaseContext } from './case-context.ts';
+import type { CaseMeta, CaseSpec } from './case-meta.ts';
+import { CannotJudge, GradingFailure, renderDetails } from './failure.ts';
+import { runSettings } from './run-settings.ts';
+import { scaled, timeout } from './timeouts.ts';
+
+const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
+
+/** The whole message: what happened, the transcript, the programs' state, the seed. */
+function renderMessage(error: GradingFailure | CannotJudge, context: CaseContext): string {
+  const details = { ...error.details };
+  if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
+  const lines = renderDetails(details);
+  if (!context.transcript.isEmpty) lines.push('transcript', ...indent(context.transcript.lines()));
+  for (const program of context.programs) lines.push('your program', ...indent(program.describeState()));
+  lines.push(`seed      ${context.run.seed} (the same inputs again: --seed ${context.run.seed})`);
+  return lines.join('\n');
+}
+
+function raceDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new GradingFailure({
+      summary: `the case did not finish within ${ms} ms`,
+      hint: 'Something waited forever: a program that never answers or never exits. The transcript shows the last\nthing that happened.',
+    })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** The cases of one exercise: `suite.case(spec, body)` declares one, with its points and visibility. */
+export function exerciseSuite(exercise: string) {
+  const settings = runSettings();
+  const ids = new Set<string>();
+  return {
+    case(spec: CaseSpec, body: (t: CaseContext) => Promise<void>): void {
+      if (ids.has(spec.id)) throw new Error(`kit error: two cases of ${exercise} have the id ${spec.id}`);
+      ids.add(spec.id);
+      const visibility = spec.visibility ?? 'visible';
+      const declare = settings.visibleOnly && visibility !== 'visible' ? test.skip : test;
+      const deadline = scaled(spec.timeoutMs ?? 0) || timeout('case');
+      declare(spec.name, { timeout: deadline + scaled(15000) }, async ({ task }) => {
+        const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, visibility, reference: spec.reference };
+        task.meta.socklab = meta;
+        const context = new CaseContext(exercise, spec.id, settings);
+        try {
+          await raceDeadline(body(context), deadline);
+        } catch (error) {
+          if (error instanceof GradingFailure || error instanceof CannotJudge) {
+            meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';
+            if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
+            meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
+            meta.repro = error.details.repro;
+            error.message = renderMessage(error, context);
+          } else {
+            meta.outcome = 'kit';
+          }
+          throw error;
+        } finally {
+          await context.cleanup();
+        }
+      });
+    },
+  };
+}

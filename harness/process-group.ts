@@ -1,0 +1,59 @@
+// Stops a program together with every process it started, and checks that none of them is left.
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The processes still alive (not zombies) in a process group; read from /proc on Linux, else by signal 0. */
+export function livingMembers(pgid: number): number[] {
+  if (process.platform !== 'linux') {
+    try { process.kill(-pgid, 0); return [pgid]; } catch { return []; }
+  }
+  const alive: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try { stat = readFileSync(`/proc/${name}/stat`, 'utf8'); } catch { continue; }
+    // Fields after the command name (which may hold spaces) start at the last ')': state ppid pgrp …
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') alive.push(Number(name));
+  }
+  return alive;
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try { process.kill(-pgid, signal); } catch { /* the group is already gone */ }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (livingMembers(pgid).length === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(20);
+  }
+}
+
+/** SIGTERM to the whole group, then SIGKILL after `graceMs`; resolves once no member is alive. */
+export async function stopGroup(pgid: number, graceMs: number): Promise<{ killed: boolean }> {
+  if (livingMembers(pgid).length === 0) return { killed: false };
+  signalGroup(pgid, 'SIGTERM');
+  if (await waitUntilGone(pgid, graceMs)) return { killed: false };
+  signalGroup(pgid, 'SIGKILL');
+  await waitUntilGone(pgid, 2000);
+  return { killed: true };
+}
+
+const running = new Set<number>();
+
+/** Remembers a group so that it is killed even if the grader itself is stopped mid-case. */
+export function trackGroup(pgid: number): void {
+  running.add(pgid);
+}
+
+export function untrackGroup(pgid: number): void {
+  running.delete(pgid);
+}
+
+process.once('exit', () => {
+  for (const pgid of running) signalGroup(pgid, 'SIGKILL');
+});

@@ -1,0 +1,54 @@
+// Checks on a program that runs to its end (a client, a command): how it exits and what it prints.
+import { escapeBytes } from './escape.ts';
+import { GradingFailure, type FailureDetails } from './failure.ts';
+import { describeExit, type ExitStatus, type RunningProgram } from './running-program.ts';
+import { timeout } from './timeouts.ts';
+
+export interface ExitExpectation {
+  /** The exit code the contract requires; undefined accepts any. */
+  code?: number;
+  withinMs?: number;
+  /** What the program was expected to be doing, for the summary ("after printing the reply"). */
+  what?: string;
+  hint?: string;
+  repro?: string[];
+}
+
+/** Waits for the program to exit and checks its code; a program still running is stopped and fails. */
+export async function expectExit(program: RunningProgram, expectation: ExitExpectation = {}): Promise<ExitStatus> {
+  const within = expectation.withinMs ?? timeout('exit');
+  const status = await program.waitForExit(within);
+  const base: Pick<FailureDetails, 'repro' | 'hint'> = { repro: expectation.repro, hint: expectation.hint };
+  if (!status) {
+    await program.stop();
+    throw new GradingFailure({
+      ...base,
+      summary: `your ${program.prepared.role} did not exit within ${within} ms${expectation.what ? ` ${expectation.what}` : ''}`,
+      hint: expectation.hint ?? 'It is probably waiting: for stdin to end, for a reply that will not come, or for a\n' +
+        'socket or timer it never closed (an open socket keeps a Node program alive).',
+    });
+  }
+  if (program.stoppedBecause) {
+    throw new GradingFailure({ ...base, summary: `your ${program.prepared.role} was stopped because ${program.stoppedBecause}` });
+  }
+  if (expectation.code !== undefined && status.code !== expectation.code) {
+    throw new GradingFailure({
+      ...base,
+      summary: `your ${program.prepared.role} ${describeExit(status)}; the contract requires exit code ${expectation.code}${expectation.what ? ` ${expectation.what}` : ''}`,
+      details: [`stdout    ${escapeBytes(program.stdout.head())}`],
+    });
+  }
+  return status;
+}
+
+/** Compares everything the program printed to stdout with what the contract requires. */
+export function expectStdout(program: RunningProgram, expected: string | Uint8Array, details: Partial<FailureDetails> = {}): void {
+  const got = program.stdout.head();
+  if (got.equals(Buffer.from(expected))) return;
+  throw new GradingFailure({
+    summary: `your ${program.prepared.role} printed something other than what was expected on stdout`,
+    ...details,
+    expected,
+    received: got,
+  });
+}

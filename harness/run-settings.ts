@@ -1,0 +1,47 @@
+// What the grader tells every suite about this run (target, prepared programs, seed), through vitest's provide/inject.
+import { inject } from 'vitest';
+import type { PreparedProgram } from './prepare-program.ts';
+
+/** One role of an exercise, as its manifest declares it. */
+export interface RoleSpec {
+  kind: 'server' | 'client' | 'command';
+  transport?: 'tcp' | 'udp';
+  /** Arguments with placeholders: {port}, {host}, and any the suite supplies (such as {root}). */
+  args: string[];
+  summary?: string;
+}
+
+/** An exercise manifest (exercises/<id>/exercise.json), already validated against its schema. */
+export interface Manifest {
+  id: string;
+  title: string;
+  textbook: { section: string; title: string };
+  rfcs?: string[];
+  roles: Record<string, RoleSpec>;
+}
+
+export interface RunSettings {
+  /** The folder holding the exercise folders being graded. */
+  target: string;
+  /** How the student names that folder on the command line; '' when it is the default. */
+  targetOption: string;
+  seed: number;
+  /** Cases that are not `visible` are skipped (a student's `socklab test` without --all). */
+  visibleOnly: boolean;
+  manifests: Record<string, Manifest>;
+  /** exercise id → role → how to start it, or why it cannot be. */
+  programs: Record<string, Record<string, PreparedProgram>>;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    socklab: RunSettings;
+  }
+}
+
+/** The settings of the current run; a suite run outside the grader is a kit error that says so. */
+export function runSettings(): RunSettings {
+  const settings = inject('socklab');
+  if (!settings) throw new Error('kit error: grading suites run through `socklab test` or `socklab grade`, not vitest alone');
+  return settings;
+}

@@ -1,0 +1,138 @@
+// One started student program: its own process group, drained and capped output, a hard time limit, a clean stop.
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { programEnvironment } from './environment.ts';
+import { OutputCapture } from './output-capture.ts';
+import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
+import type { PreparedProgram } from './prepare-program.ts';
+import { timeout } from './timeouts.ts';
+
+export type Launchable = Extract<PreparedProgram, { command: string }>;
+
+export interface ExitStatus { code: number | null; signal: string | null }
+
+export interface LaunchOptions {
+  /** Arguments after the program's own file. */
+  args: string[];
+  /** Bytes written to stdin, which is then closed; without it stdin stays open for `writeStdin`. */
+  stdin?: string | Uint8Array;
+  /** The program is stopped after this long whatever it is doing (default: a whole case; 0: never). */
+  lifetimeMs?: number;
+  /** Called with each chunk of output as it arrives (`socklab run` shows it live). */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
+}
+
+const MiB = 1024 * 1024;
+const STDOUT_LIMITS = { head: 16 * MiB, tail: 16 * 1024, flood: 64 * MiB };
+const STDERR_LIMITS = { head: 64 * 1024, tail: 16 * 1024, flood: 64 * MiB };
+
+/** Describes an exit the way a student would say it. */
+export function describeExit(status: ExitStatus): string {
+  return status.signal ? `was killed by signal ${status.signal}` : `exited with code ${status.code}`;
+}
+
+/** A student program started by the harness; `stop()` leaves no process of its group behind. */
+export class RunningProgram {
+  readonly stdout: OutputCapture;
+  readonly stderr: OutputCapture;
+  readonly exited: Promise<ExitStatus>;
+  exitStatus: ExitStatus | undefined;
+  /** Why the harness stopped it early, when it did (a flood, the time limit). */
+  stoppedBecause: string | undefined;
+  readonly pid: number;
+  private readonly child: ResultPromise;
+  private readonly lifetime: NodeJS.Timeout | undefined;
+
+  constructor(readonly prepared: Launchable, readonly options: LaunchOptions) {
+    this.child = execa(prepared.command, [...prepared.args, ...options.args], {
+      cwd: prepared.cwd,
+      env: programEnvironment(),
+      extendEnv: false,
+      detached: true,
+      cleanup: false,
+      buffer: false,
+      reject: false,
+      forceKillAfterDelay: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    if (this.child.pid === undefined) throw new Error(`could not start ${prepared.command}`);
+    this.pid = this.child.pid;
+    trackGroup(this.pid);
+    this.stdout = new OutputCapture(STDOUT_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stdout'));
+    this.stderr = new OutputCapture(STDERR_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stderr'));
+    this.stdout.attach(this.child.stdout);
+    this.stderr.attach(this.child.stderr);
+    const { onOutput } = options;
+    if (onOutput) {
+      this.child.stdout?.on('data', (chunk: Buffer) => onOutput('stdout', chunk));
+      this.child.stderr?.on('data', (chunk: Buffer) => onOutput('stderr', chunk));
+    }
+    this.child.stdin?.on('error', () => { /* the program closed its stdin: nothing to grade there */ });
+    if (options.stdin !== undefined) this.child.stdin?.end(options.stdin);
+    this.exited = this.child.then((result) => {
+      this.exitStatus = { code: result.exitCode ?? null, signal: result.signal ?? null };
+      return this.exitStatus;
+    });
+    const lifetimeMs = options.lifetimeMs ?? timeout('case');
+    this.lifetime = lifetimeMs > 0
+      ? setTimeout(() => this.stopEarly(`it was still running after ${lifetimeMs} ms`), lifetimeMs)
+      : undefined;
+  }
+
+  /** The file the student wrote, as they would name it. */
+  get fileName(): string {
+    return path.basename(this.prepared.file);
+  }
+
+  writeStdin(data: string | Uint8Array): void {
+    this.child.stdin?.write(data);
+  }
+
+  endStdin(): void {
+    this.child.stdin?.end();
+  }
+
+  /** The exit status, or undefined when the program is still running after `ms`. */
+  async waitForExit(ms: number): Promise<ExitStatus | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+    try {
+      return await Promise.race([this.exited, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private stopEarly(reason: string): void {
+    if (this.stoppedBecause) return;
+    this.stoppedBecause = reason;
+    void this.stop();
+  }
+
+  /** SIGTERM to the whole group, SIGKILL after the grace period; resolves when every member is gone. */
+  async stop(): Promise<void> {
+    clearTimeout(this.lifetime);
+    await stopGroup(this.pid, timeout('stopGrace'));
+    untrackGroup(this.pid);
+    this.child.stdin?.destroy();
+    await this.waitForExit(timeout('stopGrace'));
+  }
+
+  /** Processes of this program's group still alive (the program itself and anything it started). */
+  livingProcesses(): number[] {
+    return livingMembers(this.pid);
+  }
+
+  /** Lines for a failure message: whether the program exited, why it was stopped, its last stderr lines. */
+  describeState(tailLines = 12): string[] {
+    const out: string[] = [];
+    const state = this.exitStatus ? describeExit(this.exitStatus) : 'was still running';
+    out.push(`${this.fileName} (pid ${this.pid}) ${state}${this.stoppedBecause ? `: the grader stopped it because ${this.stoppedBecause}` : ''}`);
+    const tail = this.stderr.lastLines(tailLines);
+    if (tail.length === 0) out.push('it wrote nothing to stderr');
+    else out.push(`last lines of its stderr (${this.stderr.total} bytes in all):`, ...tail.map((line) => `  [your_program] ${line}`));
+    return out;
+  }
+}

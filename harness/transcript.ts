@@ -1,0 +1,63 @@
+// The record of one case's exchange, shown in the textbook's notation (C: … / S: …).
+import { escapeBytes } from './escape.ts';
+
+export type Speaker = 'C' | 'S';
+
+interface Entry { at: number; speaker: Speaker | '--'; text: string }
+
+const MAX_ENTRIES = 60;
+const MAX_LINE = 160;
+
+/** Shows one chunk of protocol data: text lines as they are, anything else escaped. */
+function showData(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes).toString('utf8');
+  const printable = !text.includes('\uFFFD') && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+  if (!printable || bytes.length > 4096) return [escapeBytes(bytes, MAX_LINE)];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const shown = lines.map((line) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} chars)` : line));
+  if (!text.endsWith('\n')) shown[shown.length - 1] += '  (no newline yet)';
+  return shown;
+}
+
+/** Collects what each side sent, in order, and renders it for a failure message or a report. */
+export class Transcript {
+  private readonly entries: Entry[] = [];
+  private readonly started = Date.now();
+  private dropped = 0;
+
+  /** The first line shown: who C and who S are in this case. */
+  legend = '';
+
+  private push(speaker: Entry['speaker'], text: string): void {
+    if (this.entries.length >= MAX_ENTRIES) { this.dropped += 1; return; }
+    this.entries.push({ at: Date.now() - this.started, speaker, text });
+  }
+
+  /** Data one side sent (a TCP write, a datagram, a line a client printed). */
+  data(speaker: Speaker, bytes: Uint8Array | string, label = ''): void {
+    const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    if (buffer.length === 0) { this.push(speaker, `${label}(empty)`); return; }
+    for (const line of showData(buffer)) this.push(speaker, label + line);
+  }
+
+  /** Something that is not data: a connection opened or closed, a pause, a reset. */
+  note(text: string): void {
+    this.push('--', text);
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.length === 0;
+  }
+
+  /** The lines of the transcript, each stamped with milliseconds since the case began. */
+  lines(): string[] {
+    const out = this.legend ? [this.legend] : [];
+    for (const entry of this.entries) {
+      const time = `${String(entry.at).padStart(5)}ms`;
+      out.push(entry.speaker === '--' ? `${time}  -- ${entry.text}` : `${time}  ${entry.speaker}: ${entry.text}`);
+    }
+    if (this.dropped > 0) out.push(`… ${this.dropped} more entries not shown`);
+    return out;
+  }
+}

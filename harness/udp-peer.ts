@@ -1,0 +1,59 @@
+// A scripted UDP server that plays the other side for a student's client, and records what the client sent.
+import dgram from 'node:dgram';
+import { freePort } from './ports.ts';
+import type { Transcript } from './transcript.ts';
+
+/** What the peer does with each datagram: the reply (or none) and how long to wait before sending it. */
+export type UdpReply = (payload: Buffer) => { reply?: string | Uint8Array; delayMs?: number } | undefined;
+
+/** A UDP server on a free loopback port whose replies are written by the case. */
+export class UdpPeer {
+  readonly received: Buffer[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private waiters: Array<() => void> = [];
+
+  private constructor(private readonly socket: dgram.Socket, readonly port: number, transcript: Transcript, answer: UdpReply) {
+    socket.on('message', (payload, rinfo) => {
+      this.received.push(payload);
+      transcript.data('C', payload, `[datagram from :${rinfo.port}] `);
+      for (const wake of this.waiters.splice(0)) wake();
+      const plan = answer(payload);
+      if (plan?.reply === undefined) return;
+      const reply = Buffer.from(plan.reply);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        transcript.data('S', reply, `[datagram to :${rinfo.port}] `);
+        socket.send(reply, rinfo.port, rinfo.address);
+      }, plan.delayMs ?? 0);
+      this.timers.add(timer);
+    });
+    socket.on('error', () => { /* a client that vanished is not the grader's problem */ });
+  }
+
+  static async start(transcript: Transcript, answer: UdpReply): Promise<UdpPeer> {
+    const port = await freePort('udp');
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind(port, '127.0.0.1', () => { socket.removeListener('error', reject); resolve(); });
+    });
+    transcript.note(`grader listening on 127.0.0.1:${port} (UDP)`);
+    return new UdpPeer(socket, port, transcript, answer);
+  }
+
+  /** Resolves when at least `count` datagrams have arrived, or after `ms`. */
+  async waitForDatagrams(count: number, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (this.received.length < count && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    try { this.socket.close(); } catch { /* already closed */ }
+  }
+}

@@ -1,0 +1,103 @@
+// The grader as a UDP client of a student's server: sends datagrams and waits for the reply each one must get.
+import dgram from 'node:dgram';
+import { GradingFailure } from './failure.ts';
+import { hintFor } from './hints.ts';
+import { printfCommand } from './shell-quote.ts';
+import { timeout } from './timeouts.ts';
+import type { Transcript } from './transcript.ts';
+import type { ExpectOptions } from './tcp-connection.ts';
+
+interface Datagram { payload: Buffer; port: number; address: string }
+
+/** One UDP socket of the grader's, bound to an ephemeral loopback port, recording datagrams in the transcript. */
+export class UdpSocket {
+  private readonly queue: Datagram[] = [];
+  private wake: (() => void) | undefined;
+  private lastSent: { payload: Buffer; port: number } | undefined;
+  private unreachable = false;
+
+  private constructor(private readonly socket: dgram.Socket, readonly localPort: number,
+    private readonly transcript: Transcript, private readonly label: string) {
+    socket.on('message', (payload, rinfo) => {
+      this.queue.push({ payload, port: rinfo.port, address: rinfo.address });
+      transcript.data('S', payload, `${label}[datagram from :${rinfo.port}] `);
+      this.wake?.();
+    });
+    // Linux reports an ICMP port-unreachable on the next operation: nothing is bound where we sent.
+    socket.on('error', () => { this.unreachable = true; this.wake?.(); });
+  }
+
+  static open(transcript: Transcript, label = ''): Promise<UdpSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 1 << 20, sendBufferSize: 1 << 20 });
+      socket.once('error', reject);
+      socket.bind(0, '127.0.0.1', () => {
+        socket.removeListener('error', reject);
+        resolve(new UdpSocket(socket, socket.address().port, transcript, label));
+      });
+    });
+  }
+
+  send(port: number, payload: string | Uint8Array): Promise<void> {
+    const bytes = Buffer.from(payload);
+    this.lastSent = { payload: bytes, port };
+    this.transcript.data('C', bytes, `${this.label}[datagram to :${port}] `);
+    return new Promise((resolve, reject) => this.socket.send(bytes, port, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** A shell line that sends the last datagram by hand. */
+  reproLine(): string {
+    if (!this.lastSent) return '';
+    return `${printfCommand(this.lastSent.payload)} | nc -u -w1 127.0.0.1 ${this.lastSent.port}`;
+  }
+
+  /** The next datagram, or undefined after `ms`. */
+  async receive(ms: number = timeout('reply')): Promise<Datagram | undefined> {
+    const deadline = Date.now() + ms;
+    while (this.queue.length === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => { clearTimeout(timer); resolve(); };
+      });
+    }
+    return this.queue.shift();
+  }
+
+  /** Waits for the next datagram and checks its payload and that it came from `fromPort`. */
+  async expectDatagram(expected: string | Uint8Array, fromPort: number, options: ExpectOptions = {}): Promise<void> {
+    const want = Buffer.from(expected);
+    const ms = options.timeoutMs ?? timeout('reply');
+    const got = await this.receive(ms);
+    const base = { sent: this.lastSent?.payload, repro: [this.reproLine()] };
+    const prefix = options.what ? `${options.what}: ` : '';
+    if (!got) {
+      throw new GradingFailure({
+        ...base,
+        summary: `${prefix}no reply datagram arrived within ${ms} ms`,
+        expected: want,
+        received: Buffer.alloc(0),
+        hint: options.hint ?? (this.unreachable
+          ? 'The kernel reported the port unreachable: nothing is bound there. Did the server crash (see its stderr)?'
+          : 'Send the reply to the address and port the datagram came from (rinfo.port, rinfo.address), and keep\n' +
+            'receiving after each reply: one server handles many datagrams.'),
+      });
+    }
+    if (got.port !== fromPort) {
+      throw new GradingFailure({
+        ...base,
+        summary: `${prefix}the reply came from port ${got.port}, not from the server's port ${fromPort}`,
+        hint: 'Reply with the same socket that received the datagram, so that the client sees the reply come from\n' +
+          'the port it sent to.',
+      });
+    }
+    if (!got.payload.equals(want)) {
+      throw new GradingFailure({ ...base, summary: `${prefix}the reply differs from what was expected`, expected: want, received: got.payload, hint: hintFor('mismatch', options.hint) });
+    }
+  }
+
+  close(): void {
+    try { this.socket.close(); } catch { /* already closed */ }
+  }
+}

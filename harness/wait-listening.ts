@@ -1,0 +1,40 @@
+// Waits until a started server listens on its port, or fails with the reason a student can act on.
+import { GradingFailure } from './failure.ts';
+import { checkListening, portsOwnedBy, type Transport } from './readiness.ts';
+import { describeExit, type RunningProgram } from './running-program.ts';
+import { timeout } from './timeouts.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `program` listens on 127.0.0.1:`port`; throws a GradingFailure if it exits or never does. */
+export async function waitUntilListening(program: RunningProgram, port: number, transport: Transport): Promise<void> {
+  const limit = timeout('startup');
+  const deadline = Date.now() + limit;
+  const where = `127.0.0.1:${port} (${transport.toUpperCase()})`;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {
+    const state = await checkListening(port, transport);
+    if (state === 'ready') return;
+    if (program.exitStatus) {
+      throw new GradingFailure({
+        summary: `your server ${describeExit(program.exitStatus)} before it was listening on ${where}`,
+        hint: 'Read its stderr below: a crash at start-up (an exception, a wrong import) or a missing\n' +
+          'receive loop (a program that binds and then reaches its end) both look like this.',
+      });
+    }
+    if (Date.now() >= deadline) {
+      const elsewhere = await portsOwnedBy(program.livingProcesses(), transport);
+      const hint = state === 'ipv6-only'
+        ? `It listens on the IPv6 loopback ::1 only. Listen on '127.0.0.1' (or on all interfaces) instead of 'localhost'.`
+        : elsewhere.length > 0
+          ? `It is listening on port ${elsewhere.join(', ')} instead. Use the port given by --port, not a fixed one.`
+          : transport === 'udp'
+            ? 'Bind the socket to the port given by --port: socket.bind(port, "127.0.0.1").'
+            : 'Call server.listen(port, "127.0.0.1") with the port given by --port.';
+      throw new GradingFailure({
+        summary: `your server was not listening on ${where} ${limit} ms after it started`,
+        hint,
+      });
+    }
+    await sleep(delay);
+  }
+}
