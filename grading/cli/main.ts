@@ -1,30 +1,28 @@
 // The socklab command line: picks the subcommand and turns kit and usage errors into exit code 2.
 import { KitError } from '../grader/kit-error.ts';
-import { gradeCommand } from './commands/grade.ts';
-import { helpCommand } from './commands/help.ts';
-import { listCommand } from './commands/list.ts';
-import { runCommand } from './commands/run.ts';
-import { testCommand } from './commands/test.ts';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  list: listCommand,
-  test: testCommand,
-  grade: gradeCommand,
-  run: runCommand,
-  help: helpCommand,
-  '--help': helpCommand,
-  '-h': helpCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Each command is loaded only when used: `list` and `run` start without loading the test runner.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  test: async () => (await import('./commands/test.ts')).testCommand,
+  grade: async () => (await import('./commands/grade.ts')).gradeCommand,
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  help: async () => (await import('./commands/help.ts')).helpCommand,
 };
+COMMANDS['--help'] = COMMANDS.help;
+COMMANDS['-h'] = COMMANDS.help;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = COMMANDS[name ?? 'help'];
-  if (!command) {
+  const load = COMMANDS[name ?? 'help'];
+  if (!load) {
     console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, help`);
     return 2;
   }
   try {
-    return await command(args);
+    return await (await load())(args);
   } catch (error) {
     if (error instanceof KitError) {
       console.error(error.message);

@@ -1,31 +1,28 @@
-// The options `test` and `grade` share, parsed and checked in one place.
-import { grade } from '../../grader/grade.ts';
-import type { Report } from '../../grader/report.ts';
+// The options `test` and `grade` share, parsed and checked in one place before any grading starts.
+import type { GradeOptions } from '../../grader/grade.ts';
 import { applyTimeoutScale, numberOption, parseOptions, resolveTarget } from '../options.ts';
 
-export const SHARED_OPTIONS = {
+const SHARED_OPTIONS = {
   target: { type: 'string' },
   seed: { type: 'string' },
   'timeout-scale': { type: 'string' },
   jobs: { type: 'string' },
 } as const;
 
-/** Parses the shared options plus a command's own, and grades; returns the report and the parsed values. */
-export async function gradeFromOptions<T extends Record<string, { type: 'string' | 'boolean' }>>(
-  command: string, args: string[], own: T, visibleOnly: (values: Record<string, unknown>) => boolean,
-) {
+type OptionTypes = Record<string, { type: 'string' | 'boolean' }>;
+
+/** Parses the shared options plus a command's own; returns the grade() options and the raw values to check. */
+export function parseGradingOptions(command: string, args: string[], own: OptionTypes) {
   const parsed = parseOptions(command, args, { ...SHARED_OPTIONS, ...own });
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  const positionals = parsed.positionals;
   const { target, targetOption } = resolveTarget(command, values.target as string | undefined);
   applyTimeoutScale(command, values['timeout-scale'] as string | undefined);
-  const report: Report = await grade({
-    ids: positionals,
+  const options: GradeOptions = {
+    ids: parsed.positionals,
     target,
     targetOption,
     seed: numberOption(command, 'seed', values.seed as string | undefined, 0, 2 ** 31 - 1),
     jobs: numberOption(command, 'jobs', values.jobs as string | undefined, 1, 64),
-    visibleOnly: visibleOnly(values),
-  });
-  return { report, values, positionals };
+  };
+  return { options, values };
 }

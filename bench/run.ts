@@ -1,0 +1,26 @@
+// `npm run bench`: prints the kit's speed figures, each beside a baseline measured in the same run.
+import { existsSync } from 'node:fs';
+import { measureProgramStart } from './program-start.ts';
+import { measureSuites } from './suite-time.ts';
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const start = await measureProgramStart();
+console.log('program start (median of start-to-exit, a trivial program)');
+console.log(`  bare node -e 0                      ${ms(start.bareNode)}`);
+console.log(`  TypeScript as the grader runs it    ${ms(start.prepared)}   ratio to bare node ${(start.prepared / start.bareNode).toFixed(2)}`);
+console.log(`  the same file through tsx           ${ms(start.tsx)}   ratio to bare node ${(start.tsx / start.bareNode).toFixed(2)}`);
+console.log(`  compiling it once per run (esbuild) ${ms(start.compileMs)}`);
+
+const suites = await measureSuites();
+console.log('\nsuite time against solutions/ (wall clock, through the CLI)');
+console.log(`  socklab list (CLI start alone)      ${suites.cliStart.toFixed(2)} s`);
+for (const [id, seconds] of Object.entries(suites.perExercise)) console.log(`  ${id.padEnd(36)}${seconds.toFixed(2)} s`);
+console.log(`  all exercises in one run            ${suites.all.toFixed(2)} s`);
+
+if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
+  const { measureHttpThroughput } = await import('./http-throughput.ts');
+  const http = await measureHttpThroughput();
+  console.log('\nhttp-server reference over keep-alive connections');
+  console.log(JSON.stringify(http, null, 2).split('\n').map((line) => `  ${line}`).join('\n'));
+}
