@@ -21,9 +21,8 @@ export interface FailureDetails {
   reference?: string;
 }
 
-/** The student's program did something the contract forbids: the case failed. */
-export class GradingFailure extends Error {
-  override name = 'GradingFailure';
+/** A case that ended badly, with everything its message needs. */
+abstract class CaseEnding extends Error {
   readonly details: FailureDetails;
   constructor(details: FailureDetails) {
     super(details.summary);
@@ -31,14 +30,14 @@ export class GradingFailure extends Error {
   }
 }
 
+/** The student's program did something the contract forbids: the case failed. */
+export class GradingFailure extends CaseEnding {
+  override name = 'GradingFailure';
+}
+
 /** The case could not judge the program (missing file, compile error): an `error`, not a wrong answer. */
-export class CannotJudge extends Error {
+export class CannotJudge extends CaseEnding {
   override name = 'CannotJudge';
-  readonly details: FailureDetails;
-  constructor(details: FailureDetails) {
-    super(details.summary);
-    this.details = details;
-  }
 }
 
 function indent(lines: string[], by = '  '): string[] {

@@ -28,7 +28,8 @@ export class CaseReporter implements Reporter {
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     for (const error of unhandledErrors) this.results.kitErrors.push(`unhandled error during the run: ${errorText(error)}`);
-    for (const module of testModules) {
+    // Sorted by file, so that a report lists the cases in the same order every run.
+    for (const module of [...testModules].sort((a, b) => a.moduleId.localeCompare(b.moduleId))) {
       const exercise = exerciseOf(module.moduleId);
       for (const error of module.errors()) this.results.kitErrors.push(`suite ${path.relative(suitesDir, module.moduleId)} failed to run: ${errorText(error)}`);
       const tests = (this.results.tests[exercise] ??= []);
