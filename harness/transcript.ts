@@ -9,14 +9,14 @@ const MAX_ENTRIES = 60;
 const MAX_LINE = 160;
 
 /** Shows one chunk of protocol data: text lines as they are, anything else escaped. */
-function showData(bytes: Uint8Array): string[] {
+function showData(bytes: Uint8Array, stream: boolean): string[] {
   const text = Buffer.from(bytes).toString('utf8');
   const printable = !text.includes('\uFFFD') && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
   if (!printable || bytes.length > 4096) return [escapeBytes(bytes, MAX_LINE)];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const shown = lines.map((line) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} chars)` : line));
-  if (!text.endsWith('\n')) shown[shown.length - 1] += '  (no newline yet)';
+  if (stream && !text.endsWith('\n')) shown[shown.length - 1] += '  (no newline yet)';
   return shown;
 }
 
@@ -34,11 +34,11 @@ export class Transcript {
     this.entries.push({ at: Date.now() - this.started, speaker, text });
   }
 
-  /** Data one side sent (a TCP write, a datagram, a line a client printed). */
-  data(speaker: Speaker, bytes: Uint8Array | string, label = ''): void {
+  /** Data one side sent: part of a byte stream (TCP), or a whole datagram (UDP, where lines mean nothing). */
+  data(speaker: Speaker, bytes: Uint8Array | string, label = '', kind: 'stream' | 'datagram' = 'stream'): void {
     const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     if (buffer.length === 0) { this.push(speaker, `${label}(empty)`); return; }
-    for (const line of showData(buffer)) this.push(speaker, label + line);
+    for (const line of showData(buffer, kind === 'stream')) this.push(speaker, label + line);
   }
 
   /** Something that is not data: a connection opened or closed, a pause, a reset. */

@@ -15,14 +15,14 @@ export class UdpPeer {
   private constructor(private readonly socket: dgram.Socket, readonly port: number, transcript: Transcript, answer: UdpReply) {
     socket.on('message', (payload, rinfo) => {
       this.received.push(payload);
-      transcript.data('C', payload, `[datagram from :${rinfo.port}] `);
+      transcript.data('C', payload, `[datagram from :${rinfo.port}] `, 'datagram');
       for (const wake of this.waiters.splice(0)) wake();
       const plan = answer(payload);
       if (plan?.reply === undefined) return;
       const reply = Buffer.from(plan.reply);
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        transcript.data('S', reply, `[datagram to :${rinfo.port}] `);
+        transcript.data('S', reply, `[datagram to :${rinfo.port}] `, 'datagram');
         socket.send(reply, rinfo.port, rinfo.address);
       }, plan.delayMs ?? 0);
       this.timers.add(timer);

@@ -2,7 +2,7 @@
 import dgram from 'node:dgram';
 import { GradingFailure } from './failure.ts';
 import { hintFor } from './hints.ts';
-import { printfCommand } from './shell-quote.ts';
+import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
@@ -20,7 +20,7 @@ export class UdpSocket {
     private readonly transcript: Transcript, private readonly label: string) {
     socket.on('message', (payload, rinfo) => {
       this.queue.push({ payload, port: rinfo.port, address: rinfo.address });
-      transcript.data('S', payload, `${label}[datagram from :${rinfo.port}] `);
+      transcript.data('S', payload, `${label}[datagram from :${rinfo.port}] `, 'datagram');
       this.wake?.();
     });
     // Linux reports an ICMP port-unreachable on the next operation: nothing is bound where we sent.
@@ -41,14 +41,21 @@ export class UdpSocket {
   send(port: number, payload: string | Uint8Array): Promise<void> {
     const bytes = Buffer.from(payload);
     this.lastSent = { payload: bytes, port };
-    this.transcript.data('C', bytes, `${this.label}[datagram to :${port}] `);
+    this.transcript.data('C', bytes, `${this.label}[datagram to :${port}] `, 'datagram');
     return new Promise((resolve, reject) => this.socket.send(bytes, port, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
   }
 
-  /** A shell line that sends the last datagram by hand. */
+  /** A shell line that sends the last datagram by hand and prints the reply. */
   reproLine(): string {
     if (!this.lastSent) return '';
-    return `${printfCommand(this.lastSent.payload)} | nc -u -w1 127.0.0.1 ${this.lastSent.port}`;
+    const { payload, port } = this.lastSent;
+    // nc sends nothing for empty input, so an empty datagram is sent (and its reply shown) by node itself.
+    if (payload.length === 0) {
+      return `node -e "const s = require('node:dgram').createSocket('udp4'); ` +
+        `s.on('message', (m) => { console.log(JSON.stringify(m.toString())); s.close(); }); ` +
+        `setTimeout(() => s.close(), 1000).unref(); s.send(Buffer.alloc(0), ${port}, '127.0.0.1')"`;
+    }
+    return printfPipe(payload, `nc -u -w1 127.0.0.1 ${port}`);
   }
 
   /** The next datagram, or undefined after `ms`. */
