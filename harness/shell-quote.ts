@@ -18,15 +18,26 @@ export function printfArgument(data: Uint8Array | string): string {
     else if (b === 0x5c) out += '\\\\';
     else if (b === 0x25) out += '%%';
     else if (b === 0x27) out += "'\\''";
+    else if (b === 0x2d && i === 0) out += '\\055'; // a leading '-' would be read as an option of printf
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else out += '\\' + b.toString(8).padStart(3, '0');
   }
   return `'${out}'`;
 }
 
-/** `printf '…'` for short data; for long data, a node one-liner that writes it (shown only when it is compact). */
+/** `printf '…'` for data up to `limit` bytes; longer data is cut there, and a trailing comment says so. */
 export function printfCommand(data: Uint8Array | string, limit = 600): string {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   if (bytes.length <= limit) return `printf ${printfArgument(bytes)}`;
   return `printf ${printfArgument(bytes.subarray(0, limit))}  # first ${limit} of ${bytes.length} bytes`;
+}
+
+/**
+ * `printf '…' | command`: the bytes piped into a command. Data longer than `limit` is cut, and the note says so at
+ * the end of the line, where a shell comment cannot swallow the command.
+ */
+export function printfPipe(data: Uint8Array | string, command: string, limit = 600): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  if (bytes.length <= limit) return `printf ${printfArgument(bytes)} | ${command}`;
+  return `printf ${printfArgument(bytes.subarray(0, limit))} | ${command}   # sends only the first ${limit} of ${bytes.length} bytes`;
 }

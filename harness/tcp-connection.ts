@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { GradingFailure } from './failure.ts';
 import { hintFor, type Outcome } from './hints.ts';
-import { printfCommand } from './shell-quote.ts';
+import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
 import type { Transcript } from './transcript.ts';
 
@@ -23,6 +23,8 @@ export class TcpConnection {
   private consumed = 0;
   private readonly sent: Buffer[] = [];
   ended = false;
+  /** The grader half-closed its side (FIN): the reproduction must do the same. */
+  private halfClosed = false;
   error: NodeJS.ErrnoException | undefined;
   private wake: (() => void) | undefined;
 
@@ -83,9 +85,13 @@ export class TcpConnection {
     return Buffer.concat(this.sent);
   }
 
-  /** A shell line that sends the same bytes to the same port with netcat. */
+  /**
+   * A shell line that sends the same bytes to the same port with netcat (the OpenBSD one:
+   * Debian's netcat-openbsd).
+   * `-N` sends the FIN after the bytes when the grader sent one: without it nc keeps its side open, as the grader did.
+   */
   reproLine(): string {
-    return `${printfCommand(this.sentBytes)} | nc 127.0.0.1 ${this.port}`;
+    return printfPipe(this.sentBytes, `nc${this.halfClosed ? ' -N' : ''} 127.0.0.1 ${this.port}`);
   }
 
   write(data: string | Uint8Array): void {
@@ -106,6 +112,7 @@ export class TcpConnection {
   /** Half-close: the grader will send nothing more, but keeps reading. */
   end(): void {
     this.transcript.note(`${this.label}client closed its sending side (FIN); still reading`);
+    this.halfClosed = true;
     this.socket.end();
   }
 
