@@ -20,9 +20,14 @@ export function findProgramFile(dir: string, role: string): string {
   }
   const candidates = PROGRAM_EXTENSIONS.map((ext) => role + ext).filter((name) => names.includes(name));
   if (candidates.length === 0) {
+    // A file named after the role in another way (UDPServer.py, Server.ts, server.tsx) is most likely the one.
+    const lookalikes = names.filter((name) => name.toLowerCase().includes(role.toLowerCase())).slice(0, 5);
     throw new CannotJudge({
       summary: `there is no ${role} program in ${dir}`,
-      hint: `Create one of: ${PROGRAM_EXTENSIONS.map((ext) => role + ext).join(', ')}.`,
+      hint: `Create one of: ${PROGRAM_EXTENSIONS.map((ext) => role + ext).join(', ')}.` +
+        (lookalikes.length > 0
+          ? `\nThe folder has ${lookalikes.join(', ')}: if that is your ${role}, rename it to one of those names.`
+          : ''),
     });
   }
   if (candidates.length > 1) {

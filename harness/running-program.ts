@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { programEnvironment } from './environment.ts';
+import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
@@ -57,7 +58,13 @@ export class RunningProgram {
       stdout: 'pipe',
       stderr: 'pipe',
     });
-    if (this.child.pid === undefined) throw new Error(`could not start ${prepared.command}`);
+    if (this.child.pid === undefined) {
+      // Not the program's fault, and not the kit's: this machine lacks the interpreter (python3 for a .py).
+      throw new CannotJudge({
+        summary: `could not start ${path.basename(prepared.file)}: the command ${prepared.command} could not be run`,
+        hint: `Is ${prepared.command} installed and on the PATH? Install it, or write the program in another language.`,
+      });
+    }
     this.pid = this.child.pid;
     trackGroup(this.pid);
     this.stdout = new OutputCapture(STDOUT_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stdout'));

@@ -2,6 +2,7 @@
 import dgram from 'node:dgram';
 import { GradingFailure } from './failure.ts';
 import { hintFor } from './hints.ts';
+import { checkListening } from './readiness.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
 import type { Transcript } from './transcript.ts';
@@ -80,15 +81,19 @@ export class UdpSocket {
     const base = { sent: this.lastSent?.payload, repro: [this.reproLine()] };
     const prefix = options.what ? `${options.what}: ` : '';
     if (!got) {
+      // Linux does not report ICMP port-unreachable to an unconnected socket: look at the socket table instead.
+      const to = this.lastSent?.port;
+      const nothingBound = this.unreachable || (to !== undefined && (await checkListening(to, 'udp')) === 'not-yet');
       throw new GradingFailure({
         ...base,
         summary: `${prefix}no reply datagram arrived within ${ms} ms`,
         expected: want,
         received: Buffer.alloc(0),
-        hint: options.hint ?? (this.unreachable
-          ? 'The kernel reported the port unreachable: nothing is bound there. Did the server crash (see its stderr)?'
-          : 'Send the reply to the address and port the datagram came from (rinfo.port, rinfo.address), and keep\n' +
-            'receiving after each reply: one server handles many datagrams.'),
+        // When nothing is bound any more, that is the cause, whatever the case's own advice says.
+        hint: nothingBound
+          ? `Nothing is bound to UDP port ${to} any more: did the server crash, or close its socket (see its stderr)?`
+          : options.hint ?? 'Send the reply to the address and port the datagram came from (rinfo.port, rinfo.address),\n' +
+            'and keep receiving after each reply: one server handles many datagrams.',
       });
     }
     if (got.port !== fromPort) {

@@ -14,6 +14,13 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
   for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {
     const state = await checkListening(port, transport);
     if (state === 'ready') return;
+    if (program.exitStatus && program.stoppedBecause) {
+      throw new GradingFailure({
+        summary: `the grader stopped your server before it was listening on ${where}, because ${program.stoppedBecause}`,
+        hint: 'Output that never stops is usually a debug print inside a loop that never ends: remove it, and make\n' +
+          'sure the program reaches its listen() / bind() call.',
+      });
+    }
     if (program.exitStatus) {
       throw new GradingFailure({
         summary: `your server ${describeExit(program.exitStatus)} before it was listening on ${where}`,

@@ -1,0 +1,73 @@
+// Shared by the harness tests: where the hostile fixtures live, how to start one, and how to check that a failure
+// came in bounded time and left no process behind.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { prepareProgram, type PreparedProgram } from '../../prepare-program.ts';
+import { livingMembers } from '../../process-group.ts';
+import { RunningProgram, type Launchable, type LaunchOptions } from '../../running-program.ts';
+
+/** The folder of one hostile fixture (each is a target folder holding one role's program). */
+export function fixtureDir(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/hostile/${name}`, import.meta.url));
+}
+
+/** A scratch folder for compiled TypeScript, removed when the test process ends. */
+const buildRoot = mkdtempSync(path.join(os.tmpdir(), 'socklab-harness-test-'));
+process.once('exit', () => rmSync(buildRoot, { recursive: true, force: true }));
+
+let builds = 0;
+
+/** prepareProgram on a fixture, into its own build folder. */
+export function prepareFixture(name: string, role = 'server'): Promise<PreparedProgram> {
+  builds += 1;
+  return prepareProgram(fixtureDir(name), role, path.join(buildRoot, `${name}-${builds}`));
+}
+
+/** Prepares a fixture that must be launchable, and starts it. */
+export async function startFixture(name: string, options: LaunchOptions): Promise<RunningProgram> {
+  const prepared = await prepareFixture(name);
+  if ('error' in prepared) throw new Error(`fixture ${name} did not prepare: ${prepared.error.summary}`);
+  return new RunningProgram(prepared as Launchable, options);
+}
+
+/** What a piece of work threw, and how long it took to throw it; fails the test when it did not throw. */
+export async function failureOf(work: () => Promise<unknown>): Promise<{ error: Error; ms: number }> {
+  const started = Date.now();
+  try {
+    await work();
+  } catch (error) {
+    return { error: error as Error, ms: Date.now() - started };
+  }
+  throw new Error('expected the work to fail, but it succeeded');
+}
+
+/** Whether a process is alive (a zombie waiting to be reaped counts as gone), read from /proc. */
+export function isAlive(pid: number): boolean {
+  let stat: string;
+  try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return false; }
+  const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  return state !== 'Z' && state !== 'X';
+}
+
+/** Asserts that nothing of the program's process group survives. */
+export function expectNoSurvivors(program: RunningProgram, alsoPids: number[] = []): void {
+  expect(livingMembers(program.pid), 'processes of the program group still alive').toEqual([]);
+  expect(isAlive(program.pid), `program pid ${program.pid} still alive`).toBe(false);
+  for (const pid of alsoPids) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the program's stderr matches `pattern` (a fixture announcing a pid), or fails after `ms`. */
+export async function stderrMatch(program: RunningProgram, pattern: RegExp, ms: number): Promise<RegExpExecArray> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const match = pattern.exec(program.stderr.lastLines(50).join('\n'));
+    if (match) return match;
+    if (Date.now() >= deadline) throw new Error(`stderr never matched ${pattern}: ${program.stderr.lastLines(5).join(' | ')}`);
+    await sleep(20);
+  }
+}
