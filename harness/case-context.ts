@@ -2,7 +2,7 @@
 import { CannotJudge } from './failure.ts';
 import { freePort } from './ports.ts';
 import { Random, caseSeed } from './random.ts';
-import { RunningProgram } from './running-program.ts';
+import { RunningProgram, type Launchable } from './running-program.ts';
 import type { RunSettings } from './run-settings.ts';
 import { TcpConnection } from './tcp-connection.ts';
 import { TcpPeer, type TcpScript } from './tcp-peer.ts';
@@ -56,8 +56,6 @@ export class CaseContext {
 
   /** Starts the student's program for `role`; servers get a free port and are waited for until they listen. */
   async start(role: string, options: StartOptions = {}): Promise<Started> {
-    const spec = this.run.manifests[this.exercise]?.roles[role];
-    if (!spec) throw new Error(`kit error: exercise ${this.exercise} has no role ${role}`);
     const prepared = this.run.programs[this.exercise]?.[role];
     if (!prepared) throw new Error(`kit error: role ${role} of ${this.exercise} was not prepared`);
     if ('error' in prepared) {
@@ -66,20 +64,42 @@ export class CaseContext {
         hint: 'The whole problem is shown once, above the cases of this exercise.',
       });
     }
+    return this.launch(role, prepared, options, true);
+  }
+
+  /**
+   * Starts the kit's own reference solution for `role` (solutions/<id>/), for cases that compare the student's
+   * program with it. It is not the student's: it gets no start line and is not described as "your program".
+   */
+  async startReference(role: string, options: StartOptions = {}): Promise<Started> {
+    const prepared = this.run.references?.[this.exercise]?.[role];
+    if (!prepared || 'error' in prepared) {
+      throw new CannotJudge({
+        summary: `not run: this copy of the kit has no reference ${role} for ${this.exercise} to compare with` +
+          (prepared && 'error' in prepared ? ` (${prepared.error.summary})` : ''),
+        hint: 'This case compares your program with the kit\'s reference solution, which only instructors have.',
+      });
+    }
+    return this.launch(role, prepared, options, false);
+  }
+
+  private async launch(role: string, prepared: Launchable, options: StartOptions, students: boolean): Promise<Started> {
+    const spec = this.run.manifests[this.exercise]?.roles[role];
+    if (!spec) throw new Error(`kit error: exercise ${this.exercise} has no role ${role}`);
     const port = Number(options.vars?.port ?? (spec.kind === 'server' ? await freePort(spec.transport) : 0));
     const vars: Record<string, string | number> = { host: '127.0.0.1', ...options.vars, port };
     const args = spec.args.map((template) => template.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (vars[name] === undefined) throw new Error(`kit error: no value for {${name}} in the ${role} arguments`);
       return String(vars[name]);
     }));
-    if (spec.kind === 'server') {
+    if (students && spec.kind === 'server') {
       this.transcript.legend = `C: the grader, S: your ${role}`;
       this.startLines.push(`${this.runCommand(role, ['--port', port])}   # in one terminal`);
-    } else {
+    } else if (students) {
       this.transcript.legend = `C: your ${role}, S: the grader`;
     }
     const program = new RunningProgram(prepared, { args: [...args, ...(options.args ?? [])], stdin: options.stdin });
-    this.programs.push(program);
+    if (students) this.programs.push(program);
     this.defer(() => program.stop());
     if (spec.kind === 'server') await waitUntilListening(program, port, spec.transport ?? 'tcp');
     return { program, port };

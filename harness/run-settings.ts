@@ -9,6 +9,10 @@ export interface RoleSpec {
   /** Arguments with placeholders: {port}, {host}, and any the suite supplies (such as {root}). */
   args: string[];
   summary?: string;
+  /** Placeholders `socklab run` fills with a sample fixture it builds (placeholder → fixture name). */
+  samples?: Record<string, string>;
+  /** A command to try the running program with, printed by `socklab run` ({port} is filled in). */
+  try?: string;
 }
 
 /** An exercise manifest (exercises/<id>/exercise.json), already validated against its schema. */
@@ -31,6 +35,8 @@ export interface RunSettings {
   manifests: Record<string, Manifest>;
   /** exercise id → role → how to start it, or why it cannot be. */
   programs: Record<string, Record<string, PreparedProgram>>;
+  /** The kit's reference solutions (solutions/<id>/), prepared the same way, for cases that compare with them. */
+  references?: Record<string, Record<string, PreparedProgram>>;
 }
 
 declare module 'vitest' {

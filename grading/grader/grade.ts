@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import type { RunSettings } from '../../harness/run-settings.ts';
 import { KitError } from './kit-error.ts';
-import { kitVersion } from './kit-paths.ts';
+import { kitVersion, solutionsDir } from './kit-paths.ts';
 import { loadManifests } from './load-manifests.ts';
 import { prepareTarget } from './prepare-target.ts';
 import { totals, type ExerciseResult, type Report } from './report.ts';
@@ -28,6 +28,9 @@ export async function grade(options: GradeOptions): Promise<Report> {
   const manifests = loadManifests(options.ids);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const prepared = await prepareTarget(options.target, manifests);
+  // The kit's own solutions, for cases that compare the target with them (prepared once, like the target).
+  const sameAsReference = path.resolve(options.target) === solutionsDir;
+  const references = sameAsReference ? prepared : await prepareTarget(solutionsDir, manifests);
   try {
     const settings: RunSettings = {
       target: options.target,
@@ -36,6 +39,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
       visibleOnly: options.visibleOnly ?? false,
       manifests,
       programs: prepared.programs,
+      references: references.programs,
     };
     const results = await runSuites(settings, options.jobs ?? defaultJobs());
     if (results.kitErrors.length > 0) throw new KitError('kit error: the grading suites themselves failed', results.kitErrors);
@@ -67,5 +71,6 @@ export async function grade(options: GradeOptions): Promise<Report> {
     return assertValid<Report>('report', report, 'the report');
   } finally {
     await prepared.dispose();
+    if (!sameAsReference) await references.dispose();
   }
 }

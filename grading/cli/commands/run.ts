@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { prepareProgram } from '../../../harness/prepare-program.ts';
 import { renderDetails } from '../../../harness/failure.ts';
+import { buildFixture, type BuiltFixture } from '../../../harness/fixtures/index.ts';
 import { freePort } from '../../../harness/ports.ts';
 import { RunningProgram } from '../../../harness/running-program.ts';
 import { waitUntilListening } from '../../../harness/wait-listening.ts';
@@ -31,6 +32,25 @@ function fillArguments(template: string[], vars: Record<string, string>, extra: 
   return [...filled, ...extra];
 }
 
+/**
+ * Builds the sample fixtures the manifest names for placeholders the user left to the kit (e.g. a web root for
+ * {root}), sets them in `vars`, and says what was built. The user's own option after `--` wins.
+ */
+async function buildSamples(template: string[], samples: Record<string, string>, extra: string[], vars: Record<string, string>,
+  where: string): Promise<BuiltFixture[]> {
+  const built: BuiltFixture[] = [];
+  for (const [placeholder, fixture] of Object.entries(samples)) {
+    const option = template[template.findIndex((value) => value.includes(`{${placeholder}}`)) - 1];
+    if (option !== undefined && extra.includes(option)) continue;
+    const sample = await buildFixture(fixture);
+    built.push(sample);
+    vars[placeholder] = sample.value;
+    for (const line of sample.summary) console.error(`[socklab] ${line}`);
+    if (option) console.error(`[socklab] it is removed when the program stops; to use your own: npx socklab run ${where} -- ${option} ${placeholder.toUpperCase()}`);
+  }
+  return built;
+}
+
 function prefixed(prefix: string): (chunk: Buffer) => void {
   let pending = '';
   return (chunk) => {
@@ -52,6 +72,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const { target } = resolveTarget('run', values.target);
   const port = numberOption('run', 'port', values.port, 1, 65535) ?? (spec.kind === 'server' ? await freePort(spec.transport) : undefined);
   const vars: Record<string, string> = { host: '127.0.0.1', ...(port !== undefined ? { port: String(port) } : {}) };
+  const samples = await buildSamples(spec.args, spec.samples ?? {}, extra, vars, `${id} ${role}`);
   const programArgs = fillArguments(spec.args, vars, extra, `${id} ${role}`);
 
   const buildDir = await mkdtemp(path.join(os.tmpdir(), 'socklab-run-'));
@@ -59,6 +80,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if ('error' in prepared) {
     console.error(renderDetails(prepared.error).join('\n'));
     await rm(buildDir, { recursive: true, force: true });
+    for (const sample of samples) await sample.dispose();
     return 1;
   }
   const isServer = spec.kind === 'server';
@@ -75,7 +97,8 @@ export async function runCommand(args: string[]): Promise<number> {
   if (isServer && port !== undefined) {
     try {
       await waitUntilListening(program, port, spec.transport ?? 'tcp');
-      const tryIt = spec.transport === 'udp' ? `printf 'hello' | nc -u -w1 127.0.0.1 ${port}` : `nc 127.0.0.1 ${port}`;
+      const tryIt = spec.try?.replace(/\{port\}/g, String(port))
+        ?? (spec.transport === 'udp' ? `printf 'hello' | nc -u -w1 127.0.0.1 ${port}` : `nc 127.0.0.1 ${port}`);
       console.error(`[socklab] listening on 127.0.0.1:${port} (${(spec.transport ?? 'tcp').toUpperCase()}). Try: ${tryIt}`);
       console.error('[socklab] Ctrl-C stops it.');
     } catch (error) {
@@ -91,6 +114,7 @@ export async function runCommand(args: string[]): Promise<number> {
   await program.stop();
   process.stdin.destroy();
   await rm(buildDir, { recursive: true, force: true });
+  for (const sample of samples) await sample.dispose();
   if (isServer) console.error(`[socklab] the program ${status.signal ? `was stopped by ${status.signal}` : `exited with code ${status.code}`}`);
   return status.code ?? 1;
 }
