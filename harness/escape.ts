@@ -68,7 +68,8 @@ export function escapeAround(data: Uint8Array | string, at: number, context = 60
   let column = -1;
   let offset = start;
   for (const piece of pieces(bytes.subarray(start, end))) {
-    if (offset >= at && column < 0) column = prefix.length + text.length;
+    // The caret goes under the piece that holds byte `at`, even when `at` is inside a multi-byte character.
+    if (offset + piece.bytes > at && column < 0) column = prefix.length + text.length;
     text += piece.text;
     offset += piece.bytes;
   }

@@ -47,10 +47,11 @@ export class OutputCapture {
     return Buffer.concat(this.headChunks);
   }
 
-  /** The last `count` lines of the stream, from the kept tail. */
+  /** The last `count` lines of the stream, from the kept tail; a line cut by the tail's limit starts with '…'. */
   lastLines(count: number): string[] {
     const lines = this.tailBuffer.toString('utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
+    if (this.total > this.tailBuffer.length && lines.length > 0) lines[0] = `…${lines[0]}`;
     return lines.slice(-count);
   }
 

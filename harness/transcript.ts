@@ -15,7 +15,10 @@ function showData(bytes: Uint8Array, stream: boolean): string[] {
   if (!printable || bytes.length > 4096) return [escapeBytes(bytes, MAX_LINE)];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const shown = lines.map((line) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} chars)` : line));
+  // A raw CR would move a terminal's cursor back over the line; shown as \r, it also tells \r\n from \n.
+  const shown = lines
+    .map((line) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} chars)` : line))
+    .map((line) => line.replaceAll('\r', '\\r'));
   if (stream && !text.endsWith('\n')) shown[shown.length - 1] += '  (no newline yet)';
   return shown;
 }
