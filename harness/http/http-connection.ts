@@ -1,0 +1,208 @@
+// The grader as an HTTP client over a raw TCP connection: it writes exact bytes (whole, slowly, pipelined) and
+// reads exact responses, recording both directions in the case's transcript.
+import net from 'node:net';
+import { hintFor } from '../hints.ts';
+import { GradingFailure } from '../failure.ts';
+import { timeout } from '../timeouts.ts';
+import type { Transcript } from '../transcript.ts';
+import { HttpAnswer } from './http-answer.ts';
+import { httpFailure, type HttpProblem } from './http-failure.ts';
+import { parseResponse } from './response-parser.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ReadOptions {
+  /** Milliseconds to wait for the whole response (default: the scaled reply timeout). */
+  timeoutMs?: number;
+  /** Advice for this case, shown above the usual causes. */
+  hint?: string;
+  /** What the request was for, put before the summary ("the second of three pipelined requests"). */
+  what?: string;
+}
+
+/** One connection to the server under test, carrying HTTP requests and responses as raw bytes. */
+export class HttpConnection {
+  private received = Buffer.alloc(0);
+  private readonly sent: Buffer[] = [];
+  private wake: (() => void) | undefined;
+  private answers = 0;
+  ended = false;
+  halfClosed = false;
+  error: NodeJS.ErrnoException | undefined;
+
+  private constructor(private readonly socket: net.Socket, readonly port: number,
+    private readonly transcript: Transcript, readonly label: string) {
+    socket.on('data', (chunk: Buffer) => {
+      this.received = Buffer.concat([this.received, chunk]);
+      transcript.data('S', chunk, label);
+      this.notify();
+    });
+    socket.on('end', () => { this.ended = true; transcript.note(`${label}server closed the connection`); this.notify(); });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      this.error = error;
+      transcript.note(`${label}${error.code === 'ECONNRESET' ? 'connection reset by the server' : error.message}`);
+      this.notify();
+    });
+    socket.on('close', () => this.notify());
+  }
+
+  /** Connects to 127.0.0.1:port; a refused or silent connect is the student's failure, explained. */
+  static open(port: number, transcript: Transcript, label = ''): Promise<HttpConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ port, host: '127.0.0.1' });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new GradingFailure({ summary: `could not connect to 127.0.0.1:${port} within ${timeout('reply')} ms`, hint: hintFor('timeout') }));
+      }, timeout('reply'));
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.setNoDelay(true);
+        transcript.note(`${label}connected to 127.0.0.1:${port}`);
+        resolve(new HttpConnection(socket, port, transcript, label));
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new GradingFailure({
+          summary: `could not connect to 127.0.0.1:${port}: ${error.code ?? error.message}`,
+          hint: hintFor(error.code === 'ECONNREFUSED' ? 'refused' : 'reset'),
+        }));
+      });
+    });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private changed(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => { clearTimeout(timer); resolve(); };
+    });
+  }
+
+  /** Everything the grader wrote on this connection so far. */
+  get sentBytes(): Buffer {
+    return Buffer.concat(this.sent);
+  }
+
+  /** Bytes received and not yet read as a response. */
+  get pending(): Buffer {
+    return this.received;
+  }
+
+  get closed(): boolean {
+    return this.ended || this.error !== undefined;
+  }
+
+  write(data: string | Uint8Array): void {
+    const bytes = Buffer.from(data as string);
+    this.sent.push(bytes);
+    this.transcript.data('C', bytes, this.label);
+    if (!this.socket.destroyed) this.socket.write(bytes);
+  }
+
+  /** Writes pieces one at a time with a pause between them, so each arrives in its own segment. */
+  async writeSlowly(pieces: Array<string | Uint8Array>, pauseMs: number): Promise<void> {
+    for (const [index, piece] of pieces.entries()) {
+      if (index > 0) await sleep(pauseMs);
+      this.write(piece);
+    }
+  }
+
+  /** Half-close: the grader sends nothing more but keeps reading, as `nc -N` does at the end of its input. */
+  end(): void {
+    this.transcript.note(`${this.label}client closed its sending side (FIN); still reading`);
+    this.halfClosed = true;
+    this.socket.end();
+  }
+
+  /** Aborts the connection with a TCP reset, as a crashing client would. */
+  reset(): void {
+    this.transcript.note(`${this.label}client reset the connection (RST)`);
+    this.socket.resetAndDestroy();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  /** A failure of an exchange on this connection, with its reproduction lines. */
+  failure(problem: HttpProblem): GradingFailure {
+    return httpFailure(problem, this);
+  }
+
+  /** Reads the next whole response, which answers `request`; anything else (nothing, garbage, a close) fails. */
+  async read(request: string | Uint8Array, options: ReadOptions = {}): Promise<HttpAnswer> {
+    const asked = Buffer.from(request as string);
+    const method = /^[^ ]*/.exec(asked.toString('latin1'))![0];
+    const limit = options.timeoutMs ?? timeout('reply');
+    const deadline = Date.now() + limit;
+    const say = (summary: string) => (options.what ? `${options.what}: ${summary}` : summary);
+    for (;;) {
+      const outcome = parseResponse(this.received, method, this.closed);
+      if (outcome.state === 'complete') {
+        this.received = this.received.subarray(outcome.length);
+        this.answers += 1;
+        return new HttpAnswer(this, asked, outcome.response);
+      }
+      if (outcome.state === 'invalid') {
+        const afterAnother = this.answers > 0 && outcome.at === 0;
+        throw this.failure({
+          summary: say(afterAnother
+            ? 'the bytes after the previous response do not start a new response'
+            : `the response is not valid HTTP/1.1: ${outcome.problem}`),
+          request: asked, head: this.received.subarray(0, 4096), at: outcome.at, note: outcome.problem,
+          hint: afterAnother
+            ? 'Extra bytes followed the previous response: a body sent with a HEAD or 304 answer, a Content-Length\n' +
+              'smaller than the body, or a debug print on the socket.'
+            : 'Every line of a response head ends with "\\r\\n"; the first is "HTTP/1.1 200 OK", each next one\n' +
+              '"Name: value", and an empty line ends the head.',
+        });
+      }
+      const got = this.received;
+      const left = deadline - Date.now();
+      if (this.error || this.ended || left <= 0) {
+        const how = this.error ? 'reset the connection' : this.ended ? 'closed the connection' : `sent nothing more for ${limit} ms`;
+        throw this.failure({
+          summary: say(got.length === 0
+            ? `the server ${how} without answering`
+            : `the server ${how} before the response was complete; still waiting for ${outcome.waitingFor}`),
+          request: asked,
+          ...(got.length > 0 ? { head: got.subarray(0, 4096) } : {}),
+          hint: hintFor(this.error ? 'reset' : this.ended ? 'eof' : 'timeout', options.hint),
+        });
+      }
+      await this.changed(left);
+    }
+  }
+
+  /** Expects the server to close the connection with nothing more to say, within the reply timeout. */
+  async expectClosed(request: string | Uint8Array, why: string, hint?: string): Promise<void> {
+    const deadline = Date.now() + timeout('reply');
+    for (;;) {
+      if (this.received.length > 0) {
+        throw this.failure({ summary: `${why}, but more bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'these bytes should not be here', hint });
+      }
+      if (this.closed) return;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw this.failure({ summary: `${why}, but it was still open ${timeout('reply')} ms later`, request: Buffer.from(request as string), hint });
+      }
+      await this.changed(left);
+    }
+  }
+
+  /** Expects nothing at all for a while: no byte and no close (a request not complete yet, or a kept-alive connection). */
+  async expectQuiet(request: string | Uint8Array, why: string, hint?: string, ms = timeout('quiet')): Promise<void> {
+    await sleep(ms);
+    if (this.received.length > 0) {
+      throw this.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'sent too early', hint });
+    }
+    if (this.closed) {
+      throw this.failure({ summary: `${why}, but the server ${this.error ? 'reset' : 'closed'} the connection`, request: Buffer.from(request as string), hint });
+    }
+  }
+}
