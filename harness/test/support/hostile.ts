@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { prepareProgram, type PreparedProgram } from '../../prepare-program.ts';
 import { livingMembers } from '../../process-group.ts';
 import { RunningProgram, type Launchable, type LaunchOptions } from '../../running-program.ts';
@@ -14,9 +14,9 @@ export function fixtureDir(name: string): string {
   return fileURLToPath(new URL(`../fixtures/hostile/${name}`, import.meta.url));
 }
 
-/** A scratch folder for compiled TypeScript, removed when the test process ends. */
+/** A scratch folder for compiled TypeScript, removed after the test file that imports this module. */
 const buildRoot = mkdtempSync(path.join(os.tmpdir(), 'socklab-harness-test-'));
-process.once('exit', () => rmSync(buildRoot, { recursive: true, force: true }));
+afterAll(() => rmSync(buildRoot, { recursive: true, force: true }));
 
 let builds = 0;
 
