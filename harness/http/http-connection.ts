@@ -179,6 +179,22 @@ export class HttpConnection {
     }
   }
 
+  /** Waits until `done()` holds (checked whenever bytes or a close arrive) or `ms` pass; says which. */
+  async waitFor(done: () => boolean, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      if (done()) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await this.changed(left);
+    }
+  }
+
+  /** Whether a whole response (to a request of `method`) has arrived and not been read yet. */
+  hasResponse(method = 'GET'): boolean {
+    return parseResponse(this.received, method, this.closed).state !== 'incomplete';
+  }
+
   /** Expects the server to close the connection with nothing more to say, within the reply timeout. */
   async expectClosed(request: string | Uint8Array, why: string, hint?: string): Promise<void> {
     const deadline = Date.now() + timeout('reply');

@@ -27,7 +27,7 @@ export function parseHttpDate(text: string): number | undefined {
   } else if ((m = RFC_850.exec(text))) {
     parts = { day: m[1], month: m[2], year: fullYear(Number(m[3])), hour: m[4], minute: m[5], second: m[6] };
   } else if ((m = ASCTIME.exec(text))) {
-    parts = { day: m[2], month: m[1], year: Number(m[7]), hour: m[3], minute: m[4], second: m[5] };
+    parts = { day: m[2], month: m[1], year: Number(m[6]), hour: m[3], minute: m[4], second: m[5] };
   }
   if (!parts) return undefined;
   const [day, month, hour, minute, second] = [Number(parts.day), MONTHS.indexOf(parts.month), Number(parts.hour),
