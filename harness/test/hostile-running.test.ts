@@ -2,7 +2,7 @@
 // Each gives its clear failure in bounded time, and stopping them leaves no process of their group alive.
 import { describe, expect, test } from 'vitest';
 import { CannotJudge, GradingFailure, renderDetails } from '../failure.ts';
-import { livingMembers } from '../process-group.ts';
+import { livingMembers, stopGroup } from '../process-group.ts';
 import { freePort } from '../ports.ts';
 import { expectExit } from '../program-expectations.ts';
 import { RunningProgram } from '../running-program.ts';
@@ -63,6 +63,17 @@ describe.concurrent('servers that misbehave once running', () => {
     expect(program.stderr.lastLines(5).join('\n')).toContain('SIGTERM? I will keep running');
     expect(program.exitStatus).toEqual({ code: null, signal: 'SIGKILL' });
     expectNoSurvivors(program);
+  });
+
+  test('stopGroup itself: SIGTERM is enough for a polite program, SIGKILL is needed for a stubborn one', async () => {
+    const polite = (await startServer('never-answers')).program;
+    const stubborn = (await startServer('ignores-sigterm')).program;
+    const [a, b] = await Promise.all([stopGroup(polite.pid, timeout('stopGrace')), stopGroup(stubborn.pid, timeout('stopGrace'))]);
+    expect(a).toEqual({ killed: false });
+    expect(b).toEqual({ killed: true });
+    expect(livingMembers(polite.pid)).toEqual([]);
+    expect(livingMembers(stubborn.pid)).toEqual([]);
+    await Promise.all([polite.stop(), stubborn.stop()]);
   });
 
   test('starts a child that ignores SIGTERM (.mjs): the whole group is stopped, the child too', async () => {
