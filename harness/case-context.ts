@@ -3,6 +3,7 @@ import { CannotJudge } from './failure.ts';
 import { freePort } from './ports.ts';
 import { Random, caseSeed } from './random.ts';
 import { RunningProgram, type Launchable } from './running-program.ts';
+import { shellWord } from './shell-quote.ts';
 import type { RunSettings } from './run-settings.ts';
 import { TcpConnection } from './tcp-connection.ts';
 import { TcpPeer, type TcpScript } from './tcp-peer.ts';
@@ -48,9 +49,16 @@ export class CaseContext {
     }
   }
 
-  /** The command that starts a role by hand, as a student would type it. */
+  /**
+   * The command that starts a role by hand, as a student would type it. `socklab run` knows only --port (and
+   * --target); the program's other options go after `--`, quoted for the shell where they need it.
+   */
   runCommand(role: string, args: Array<string | number> = []): string {
-    const extra = args.length > 0 ? ` ${args.join(' ')}` : '';
+    const words = args.map(String);
+    const port = words.indexOf('--port');
+    const own = port >= 0 && !words.includes('--') ? words.splice(port, 2) : [];
+    const program = words.length > 0 && !words.includes('--') ? ['--', ...words] : words;
+    const extra = [...own, ...program].map((word) => ` ${shellWord(word)}`).join('');
     return `npx socklab run ${this.exercise} ${role}${this.run.targetOption}${extra}`;
   }
 

@@ -41,3 +41,8 @@ export function printfPipe(data: Uint8Array | string, command: string, limit = 6
   if (bytes.length <= limit) return `printf ${printfArgument(bytes)} | ${command}`;
   return `printf ${printfArgument(bytes.subarray(0, limit))} | ${command}   # sends only the first ${limit} of ${bytes.length} bytes`;
 }
+
+/** One word of a shell command, quoted only when the shell would otherwise split or expand it. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
