@@ -1,6 +1,7 @@
 // The two ways a case ends badly, as error classes whose message tells the whole story.
 import { compareBlock } from './compare-bytes.ts';
 import { escapeBytes } from './escape.ts';
+import type { RunningProgram } from './running-program.ts';
 
 /** What a failing case knows; the case wrapper adds the transcript, the programs' state and the seed. */
 export interface FailureDetails {
@@ -19,6 +20,8 @@ export interface FailureDetails {
   repro?: string[];
   /** The RFC section or textbook section the case checks. */
   reference?: string;
+  /** When a case started a program many times: the run this failure is about, the only one whose state is shown. */
+  program?: RunningProgram;
 }
 
 /** A case that ended badly, with everything its message needs. */

@@ -14,7 +14,8 @@ function renderMessage(error: GradingFailure | CannotJudge, context: CaseContext
   if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
   const lines = renderDetails(details);
   if (!context.transcript.isEmpty) lines.push('transcript', ...indent(context.transcript.lines()));
-  for (const program of context.programs) lines.push('your program', ...indent(program.describeState()));
+  const shown = details.program ? [details.program] : context.programs;
+  for (const program of shown) lines.push('your program', ...indent(program.describeState()));
   lines.push(`seed      ${context.run.seed} (the same inputs again: --seed ${context.run.seed})`);
   return lines.join('\n');
 }
