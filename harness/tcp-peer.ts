@@ -14,6 +14,8 @@ export interface TcpScript {
   pieceGapMs?: number;
   /** Reset the connection after this many lines have arrived. */
   resetAfterLines?: number;
+  /** At the client's end of stream, answer a last line that has no newline too (as a line server does). */
+  answerFinalLine?: boolean;
 }
 
 /** One client connection as the peer saw it. */
@@ -30,7 +32,8 @@ export class TcpPeer {
 
   static async start(transcript: Transcript, script: TcpScript): Promise<TcpPeer> {
     const port = await freePort('tcp');
-    const server = net.createServer();
+    // Half-open: when the client ends its side, the peer still sends its (maybe delayed) answers, then closes.
+    const server = net.createServer({ allowHalfOpen: true });
     const peer = new TcpPeer(server, port);
     server.on('connection', (socket) => peer.serve(socket, transcript, script));
     await new Promise<void>((resolve, reject) => {
@@ -46,6 +49,7 @@ export class TcpPeer {
     const label = this.connections.length > 0 ? `[connection ${this.connections.length + 1}] ` : '';
     this.connections.push(record);
     this.sockets.add(socket);
+    socket.setNoDelay(true); // each write (each piece of an answer) leaves at once, as its own segment
     transcript.note(`${label}client connected`);
     let pending = Buffer.alloc(0);
     let lines = 0;
@@ -80,6 +84,8 @@ export class TcpPeer {
     socket.on('end', () => {
       record.ended = true;
       transcript.note(`${label}client closed its sending side`);
+      const answer = script.answerFinalLine && pending.length > 0 ? script.answerLine?.(pending.toString('utf8'), lines++) : undefined;
+      if (answer !== undefined) queue = queue.then(() => send(Buffer.from(answer)));
       // Answer everything first, then close, as the contract's server does.
       void queue.then(() => socket.end());
     });
