@@ -140,8 +140,8 @@ export class RunningProgram {
     const tail = this.stderr.lastLines(tailLines);
     if (tail.length === 0) out.push('it wrote nothing to stderr');
     else out.push(`last lines of its stderr (${this.stderr.total} bytes in all):`, ...tail.map((line) => `  [your_program] ${line}`));
-    // A flood on stdout is the cause itself: show what it was printing over and over.
-    if (this.stdout.flooded) {
+    // A flood on stdout (or a lot of output) is often the cause itself: show what it was printing over and over.
+    if (this.stdout.flooded || this.stdout.total > MiB) {
       const cut = (line: string) => (line.length > 160 ? `${line.slice(0, 160)}… (${line.length} chars)` : line);
       out.push(`last lines of its stdout (${this.stdout.total} bytes in all):`,
         ...this.stdout.lastLines(3).map((line) => `  [your_program] ${cut(line)}`));

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { printfArgument, printfCommand, printfPipe } from '../shell-quote.ts';
+import { printfArgument, printfCommand, printfPipe, shellWord } from '../shell-quote.ts';
 
 /** What a shell prints for `line`, as bytes. */
 function shellOutput(line: string, shell = 'sh'): Buffer {
@@ -59,6 +59,32 @@ describe('printfArgument', () => {
   test('stays readable: text is shown as text, not as escapes', () => {
     expect(printfArgument('HELO crepes.fr\r\n')).toBe("'HELO crepes.fr\\r\\n'");
     expect(printfArgument('grüße')).toBe("'grüße'");
+  });
+});
+
+describe('shellWord', () => {
+  test('plain words stay bare; anything a shell would split or expand is quoted', () => {
+    expect(shellWord('--port')).toBe('--port');
+    expect(shellWord('web/root.d')).toBe('web/root.d');
+    expect(shellWord('two words')).toBe("'two words'");
+    expect(shellWord('')).toBe("''");
+  });
+
+  test('every word reaches the program as it was: random words through sh, one argument each', () => {
+    const words = fc.sample(fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.array(fc.constantFrom(...`'"%\\-$\`!*?~ ;&|<>(){}[]#\n\ta0`), { maxLength: 20 }).map((c) => c.join('')),
+    // A shell argument cannot hold NUL, and a lone surrogate has no UTF-8: both are left out of the words.
+    ), 300).map((word) => Buffer.from(word.replace(/\0/g, ''), 'utf8').toString('utf8'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'socklab-shellword-'));
+    try {
+      shellOutput(words.map((word, i) => `printf %s ${shellWord(word)} > ${dir}/${i}`).join('\n'));
+      for (const [i, word] of words.entries()) {
+        expect(readFileSync(path.join(dir, String(i)), 'utf8'), shellWord(word)).toBe(word);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
