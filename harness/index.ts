@@ -6,5 +6,5 @@ export { GradingFailure, CannotJudge, type FailureDetails } from './failure.ts';
 export { expectExit, expectStdout } from './program-expectations.ts';
 export { hintFor } from './hints.ts';
 export { escapeBytes } from './escape.ts';
-export { printfCommand, printfArgument } from './shell-quote.ts';
+export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-quote.ts';
 export { timeout, scaled } from './timeouts.ts';

@@ -4,6 +4,7 @@ import { execa, type ResultPromise } from 'execa';
 import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
+import { MEMORY_LIMIT_BYTES, watchMemory } from './memory-watch.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
@@ -43,6 +44,7 @@ export class RunningProgram {
   readonly pid: number;
   private readonly child: ResultPromise;
   private readonly lifetime: NodeJS.Timeout | undefined;
+  private readonly stopWatchingMemory: () => void;
 
   constructor(readonly prepared: Launchable, readonly options: LaunchOptions) {
     this.child = execa(prepared.command, [...prepared.args, ...options.args], {
@@ -82,6 +84,8 @@ export class RunningProgram {
       this.exitStatus = { code: result.exitCode ?? null, signal: result.signal ?? null };
       return this.exitStatus;
     });
+    this.stopWatchingMemory = watchMemory(this.pid, () => this.stopEarly(`it used more than ${MEMORY_LIMIT_BYTES / 2 ** 30} GiB of memory`));
+    void this.exited.then(() => this.stopWatchingMemory());
     const lifetimeMs = options.lifetimeMs ?? timeout('case');
     this.lifetime = lifetimeMs > 0
       ? setTimeout(() => this.stopEarly(`it was still running after ${lifetimeMs} ms`), lifetimeMs)
@@ -121,6 +125,7 @@ export class RunningProgram {
   /** SIGTERM to the whole group, SIGKILL after the grace period; resolves when every member is gone. */
   async stop(): Promise<void> {
     clearTimeout(this.lifetime);
+    this.stopWatchingMemory();
     await stopGroup(this.pid, timeout('stopGrace'));
     untrackGroup(this.pid);
     this.child.stdin?.destroy();

@@ -135,6 +135,16 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     expectNoSurvivors(program);
   });
 
+  test('hoards memory in a print loop (.mjs): stopped past 1 GiB, and the failure says so', async () => {
+    const program = await startFixture('hoards-memory', { args: [] });
+    const { error, ms } = await failureOf(() => expectExit(program, { code: 0, withinMs: timeout('case') }));
+    expect(error).toBeInstanceOf(GradingFailure);
+    expect(ms).toBeLessThan(timeout('case'));
+    expect(error.message).toBe('your server was stopped because it used more than 1 GiB of memory');
+    await program.stop();
+    expectNoSurvivors(program);
+  });
+
   test('outlives its time limit (.mjs): stopped, and the failure names the limit', async () => {
     const lifetimeMs = scaled(300);
     const program = await startFixture('never-listens', { args: [], lifetimeMs });

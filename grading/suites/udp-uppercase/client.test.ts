@@ -1,5 +1,5 @@
 // The UDP uppercase client's contract (textbook 2.7.1): the grader plays the server.
-import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfCommand, scaled, timeout } from '../../../harness/index.ts';
+import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
 
 const suite = exerciseSuite('udp-uppercase');
@@ -8,7 +8,7 @@ const suite = exerciseSuite('udp-uppercase');
 function clientRepro(t: CaseContext, port: number, stdin: string, args: string[] = []): string[] {
   return [
     `nc -u -l 127.0.0.1 ${port}   # in one terminal: plays the server; type a reply and press Enter`,
-    `${printfCommand(stdin)} | ${t.runCommand('client', ['--port', port, ...args])}`,
+    printfPipe(stdin, t.runCommand('client', ['--port', port, ...args])),
   ];
 }
 
