@@ -2,7 +2,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { freePort } from '../ports.ts';
+import { freePort, tcpPortsHeld } from '../ports.ts';
 
 const canListen = (port: number) => new Promise<boolean>((resolve) => {
   const server = net.createServer();
@@ -39,5 +39,16 @@ describe('freePort', () => {
     const ports = new Set<number>();
     for (let i = 0; i < 20; i++) ports.add(await freePort());
     expect(ports.size).toBeGreaterThan(15);
+  });
+
+  test('a port whose connection the server closed first (TIME_WAIT) counts as held, on Linux', async () => {
+    if (process.platform !== 'linux') return;
+    const port = await freePort();
+    const server = net.createServer((socket) => socket.destroy()); // the server closes first: its port lingers
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => client.once('close', resolve));
+    await new Promise((resolve) => server.close(resolve));
+    expect(tcpPortsHeld().has(port)).toBe(true);
   });
 });
