@@ -26,6 +26,9 @@ export class HttpConnection {
   private readonly sent: Buffer[] = [];
   private wake: (() => void) | undefined;
   private answers = 0;
+  private unrecorded = 0;
+  /** The request line of the last request answered, to name it when stray bytes follow its answer. */
+  private lastAnswered = '';
   ended = false;
   halfClosed = false;
   error: NodeJS.ErrnoException | undefined;
@@ -34,16 +37,37 @@ export class HttpConnection {
     private readonly transcript: Transcript, readonly label: string) {
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
-      transcript.data('S', chunk, label);
+      this.record(chunk);
       this.notify();
     });
-    socket.on('end', () => { this.ended = true; transcript.note(`${label}server closed the connection`); this.notify(); });
+    socket.on('end', () => { this.flushRecord(); this.ended = true; transcript.note(`${label}server closed the connection`); this.notify(); });
     socket.on('error', (error: NodeJS.ErrnoException) => {
+      this.flushRecord();
       this.error = error;
       transcript.note(`${label}${error.code === 'ECONNRESET' ? 'connection reset by the server' : error.message}`);
       this.notify();
     });
     socket.on('close', () => this.notify());
+  }
+
+  /**
+   * Records what the server sent: text as it is, but a large body as a count of bytes, so that a megabyte of binary
+   * file does not push the rest of the exchange out of the transcript.
+   */
+  private record(chunk: Buffer): void {
+    const startsResponse = chunk.subarray(0, 5).toString('latin1') === 'HTTP/';
+    if (chunk.length <= 512) { this.flushRecord(); this.transcript.data('S', chunk, this.label); return; }
+    if (!startsResponse) { this.unrecorded += chunk.length; return; }
+    this.flushRecord();
+    const headEnd = chunk.indexOf('\r\n\r\n');
+    const head = headEnd < 0 ? chunk : chunk.subarray(0, headEnd + 4);
+    this.transcript.data('S', head.subarray(0, 4096), this.label);
+    this.unrecorded += chunk.length - head.length;
+  }
+
+  private flushRecord(): void {
+    if (this.unrecorded > 0) this.transcript.note(`${this.label}… and ${this.unrecorded} more bytes from the server (a body, not shown)`);
+    this.unrecorded = 0;
   }
 
   /** Connects to 127.0.0.1:port; a refused or silent connect is the student's failure, explained. */
@@ -97,19 +121,32 @@ export class HttpConnection {
     return this.ended || this.error !== undefined;
   }
 
-  write(data: string | Uint8Array): void {
+  write(data: string | Uint8Array, record = true): void {
     const bytes = Buffer.from(data as string);
     this.sent.push(bytes);
-    this.transcript.data('C', bytes, this.label);
+    this.flushRecord();
+    if (record) this.transcript.data('C', bytes, this.label);
     if (!this.socket.destroyed) this.socket.write(bytes);
+  }
+
+  private pauseMs: number | undefined;
+
+  /** When some bytes were written slowly: every write and the pause, so the reproduction can send them the same way. */
+  get slowPieces(): { pieces: Buffer[]; pauseMs: number } | undefined {
+    return this.pauseMs === undefined ? undefined : { pieces: this.sent, pauseMs: this.pauseMs };
   }
 
   /** Writes pieces one at a time with a pause between them, so each arrives in its own segment. */
   async writeSlowly(pieces: Array<string | Uint8Array>, pauseMs: number): Promise<void> {
+    const many = pieces.length > 8;
+    if (many) this.transcript.note(`${this.label}the client sends the next ${Buffer.concat(pieces.map((p) => Buffer.from(p as string))).length} bytes in ${pieces.length} pieces, ${pauseMs} ms apart:`);
+    const before = this.sent.length;
     for (const [index, piece] of pieces.entries()) {
       if (index > 0) await sleep(pauseMs);
-      this.write(piece);
+      this.write(piece, !many);
     }
+    if (many) this.transcript.data('C', Buffer.concat(this.sent.slice(before)), this.label);
+    this.pauseMs = pauseMs;
   }
 
   /** Half-close: the grader sends nothing more but keeps reading, as `nc -N` does at the end of its input. */
@@ -131,6 +168,7 @@ export class HttpConnection {
 
   /** A failure of an exchange on this connection, with its reproduction lines. */
   failure(problem: HttpProblem): GradingFailure {
+    this.flushRecord();
     return httpFailure(problem, this);
   }
 
@@ -146,13 +184,14 @@ export class HttpConnection {
       if (outcome.state === 'complete') {
         this.received = this.received.subarray(outcome.length);
         this.answers += 1;
+        this.lastAnswered = JSON.stringify(asked.toString('latin1').split('\r\n')[0]);
         return new HttpAnswer(this, asked, outcome.response);
       }
       if (outcome.state === 'invalid') {
         const afterAnother = this.answers > 0 && outcome.at === 0;
         throw this.failure({
           summary: say(afterAnother
-            ? 'the bytes after the previous response do not start a new response'
+            ? `the bytes after the answer to ${this.lastAnswered} do not start a new response`
             : `the response is not valid HTTP/1.1: ${outcome.problem}`),
           request: asked, head: this.received.subarray(0, 4096), at: outcome.at, note: outcome.problem,
           hint: afterAnother
@@ -165,11 +204,12 @@ export class HttpConnection {
       const got = this.received;
       const left = deadline - Date.now();
       if (this.error || this.ended || left <= 0) {
-        const how = this.error ? 'reset the connection' : this.ended ? 'closed the connection' : `sent nothing more for ${limit} ms`;
+        const how = this.error ? 'reset the connection' : this.ended ? 'closed the connection' : '';
         throw this.failure({
-          summary: say(got.length === 0
-            ? `the server ${how} without answering`
-            : `the server ${how} before the response was complete; still waiting for ${outcome.waitingFor}`),
+          summary: say(how === ''
+            ? (got.length === 0 ? `no answer within ${limit} ms` : `the answer was still incomplete after ${limit} ms: waiting for ${outcome.waitingFor}`)
+            : got.length === 0 ? `the server ${how} without answering`
+              : `the server ${how} before the response was complete; still waiting for ${outcome.waitingFor}`),
           request: asked,
           ...(got.length > 0 ? { head: got.subarray(0, 4096) } : {}),
           hint: hintFor(this.error ? 'reset' : this.ended ? 'eof' : 'timeout', options.hint),
@@ -215,7 +255,7 @@ export class HttpConnection {
   async expectQuiet(request: string | Uint8Array, why: string, hint?: string, ms = timeout('quiet')): Promise<void> {
     await sleep(ms);
     if (this.received.length > 0) {
-      throw this.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'sent too early', hint });
+      throw this.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'these bytes should not have come (yet)', hint });
     }
     if (this.closed) {
       throw this.failure({ summary: `${why}, but the server ${this.error ? 'reset' : 'closed'} the connection`, request: Buffer.from(request as string), hint });

@@ -25,7 +25,13 @@ export interface HttpProblem {
 }
 
 /** The connection an exchange happened on: its port and every byte the grader wrote on it. */
-export interface ExchangeSource { port: number; sentBytes: Buffer; halfClosed?: boolean }
+export interface ExchangeSource {
+  port: number;
+  sentBytes: Buffer;
+  halfClosed?: boolean;
+  /** Set when the bytes were written in pieces with pauses, which nc alone would send at once. */
+  slowPieces?: { pieces: Buffer[]; pauseMs: number };
+}
 
 const NC_LIMIT = 2000;
 
@@ -33,6 +39,15 @@ const NC_LIMIT = 2000;
 export function ncLine(source: ExchangeSource): string {
   const bytes = source.sentBytes;
   const nc = `nc${source.halfClosed ? ' -N' : ''} 127.0.0.1 ${source.port}`;
+  const slow = source.slowPieces;
+  if (slow && slow.pieces.length > 1 && slow.pieces.length <= 8) {
+    const pause = Math.max(0.1, slow.pauseMs / 1000);
+    return `{ ${slow.pieces.map((piece) => `printf ${printfArgument(piece)}`).join(`; sleep ${pause}; `)}; } | ${nc}`;
+  }
+  if (slow && slow.pieces.length > 8 && bytes.length <= NC_LIMIT) {
+    // One byte at a time, as the grader sent it (bash: read -n1 takes one character, -d '' keeps the line ends).
+    return `printf ${printfArgument(bytes)} | while IFS= read -r -d '' -n1 c; do printf '%s' "$c"; sleep 0.01; done | ${nc}`;
+  }
   if (bytes.length <= NC_LIMIT) return `printf ${printfArgument(bytes)} | ${nc}`;
   return `printf ${printfArgument(bytes.subarray(0, NC_LIMIT))} | ${nc}   # only the first ${NC_LIMIT} of ${bytes.length} bytes`;
 }

@@ -3,9 +3,10 @@
 // (which answers carry a body, how long, and when the connection closes). Hidden: it needs the kit's reference.
 import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
-import type { HttpConnection } from '../../../harness/http/http-connection.ts';
+import { HttpConnection } from '../../../harness/http/http-connection.ts';
+import { Transcript } from '../../../harness/transcript.ts';
 import { ncLine } from '../../../harness/http/http-failure.ts';
-import { connect, startServer } from './support/exchange.ts';
+import { startServer } from './support/exchange.ts';
 import { get, head, rawRequest, request } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
@@ -82,8 +83,15 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
     const steps = Array.from({ length: t.random.int(3, 5) }, () => t.random.pick(pool));
     if (t.random.next() < 0.6) steps.push(t.random.pick(LAST));
     const pipelined = n % 2 === 1;
-    const want = await play(await connect(t, reference.port, '[reference] '), steps, pipelined);
-    const theirs = await connect(t, port, `[sequence ${n}] `);
+    // The reference's side of the exchange stays out of the student's transcript: only theirs is shown.
+    const toReference = await HttpConnection.open(reference.port, new Transcript(), '[reference] ');
+    t.defer(() => toReference.destroy());
+    const want = await play(toReference, steps, pipelined);
+    // Each sequence has its own record: the failing one is shown whole, not cut off by those that passed.
+    const record = new Transcript();
+    record.legend = 'C: the grader, S: your server';
+    const theirs = await HttpConnection.open(port, record, '');
+    t.defer(() => theirs.destroy());
     const got = await play(theirs, steps, pipelined);
     const wrong = steps.findIndex((step, i) => !agrees(step, want[i], got[i], i === steps.length - 1));
     if (wrong < 0) continue;
@@ -93,7 +101,8 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
       summary: `sequence ${n} (${steps.length} requests, ${pipelined ? 'pipelined in one write' : 'each after the previous answer'}): ` +
         `answer ${wrong + 1} differs from the reference server's`,
       sent: steps[wrong].request,
-      details: ['the sequence, one connection each:', ...rows],
+      details: ['the sequence, one connection each:', ...rows, `the exchange of sequence ${n} with your server:`,
+        ...record.lines().map((line) => `  ${line}`)],
       hint: 'Compare the request that differs with the cases about it above. Statuses the contract leaves open\n' +
         '(403 or 404, 405 or 501) count as the same; Date, reason phrases and error pages are not compared.',
       repro: [ncLine(theirs)],
