@@ -40,7 +40,9 @@ export function exerciseSuite(exercise: string) {
       if (ids.has(spec.id)) throw new Error(`kit error: two cases of ${exercise} have the id ${spec.id}`);
       ids.add(spec.id);
       const visibility = spec.visibility ?? 'visible';
-      const declare = settings.visibleOnly && visibility !== 'visible' ? test.skip : test;
+      // A case named with --case runs whatever its visibility; otherwise `socklab test` runs the visible ones.
+      const runs = settings.onlyCases ? settings.onlyCases.includes(spec.id) : !settings.visibleOnly || visibility === 'visible';
+      const declare = runs ? test : test.skip;
       const deadline = scaled(spec.timeoutMs ?? 0) || timeout('case');
       declare(spec.name, { timeout: deadline + scaled(15000) }, async ({ task }) => {
         const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, visibility, reference: spec.reference };

@@ -32,6 +32,8 @@ export interface RunSettings {
   seed: number;
   /** Cases that are not `visible` are skipped (a student's `socklab test` without --all). */
   visibleOnly: boolean;
+  /** When set, only the cases with these ids run (`--case`); the others are skipped. */
+  onlyCases?: string[];
   manifests: Record<string, Manifest>;
   /** exercise id → role → how to start it, or why it cannot be. */
   programs: Record<string, Record<string, PreparedProgram>>;

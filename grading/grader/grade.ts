@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import type { RunSettings } from '../../harness/run-settings.ts';
-import { KitError } from './kit-error.ts';
+import { KitError, UsageError } from './kit-error.ts';
 import { kitVersion, solutionsDir } from './kit-paths.ts';
 import { loadManifests } from './load-manifests.ts';
 import { prepareTarget } from './prepare-target.ts';
@@ -19,6 +19,8 @@ export interface GradeOptions {
   targetOption: string;
   seed?: number;
   visibleOnly?: boolean;
+  /** Only these case ids (`--case`); all when undefined. */
+  cases?: string[];
   jobs?: number;
 }
 
@@ -37,12 +39,16 @@ export async function grade(options: GradeOptions): Promise<Report> {
       targetOption: options.targetOption,
       seed,
       visibleOnly: options.visibleOnly ?? false,
+      onlyCases: options.cases,
       manifests,
       programs: prepared.programs,
       references: references.programs,
     };
     const results = await runSuites(settings, options.jobs ?? defaultJobs());
     if (results.kitErrors.length > 0) throw new KitError('kit error: the grading suites themselves failed', results.kitErrors);
+    const ran = new Set(Object.values(results.tests).flat().map((test) => test.id));
+    const unknown = (options.cases ?? []).filter((id) => !ran.has(id));
+    if (unknown.length > 0) throw new UsageError(`--case ${unknown.join(', ')}: no such case in ${Object.keys(manifests).join(', ')} (a report lists every case id)`);
     const exercises: ExerciseResult[] = Object.values(manifests).map((manifest) => {
       const tests = results.tests[manifest.id] ?? [];
       if (tests.length === 0 && (results.notRun[manifest.id] ?? 0) === 0) {

@@ -1,5 +1,6 @@
 // The kit proves its suites: every solution scores full marks, every skeleton scores zero without breaking the
 // grader, every mutant (a realistic mistake) is caught by the cases it names, and every case is caught by some mutant.
+// A mutant is graded on the cases it names only (--case): that is all the proof needs, and it keeps npm test short.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +17,8 @@ const only = process.env.SOCKLAB_SELFTEST_EXERCISES?.split(',').filter(Boolean);
 const exercises = allExerciseIds().filter((id) => !only || only.includes(id));
 
 /** Grades one exercise of a target through the CLI; a kit error or a missing report fails the self-test. */
-async function gradeExercise(exercise: string, target: string): Promise<ExerciseResult> {
-  const result = await gradeWithCli([exercise], target);
+async function gradeExercise(exercise: string, target: string, cases: string[] = []): Promise<ExerciseResult> {
+  const result = await gradeWithCli([exercise], target, cases.flatMap((id) => ['--case', id]));
   expect(result.exitCode, `socklab grade exited ${result.exitCode}:\n${result.stderr}`).toBe(0);
   expect(result.report, 'socklab grade wrote no report').toBeDefined();
   return result.report!.exercises[0];
@@ -27,7 +28,7 @@ async function gradeMutant(exercise: string, name: string, mutant: Awaited<Retur
   const target = await mkdtemp(path.join(os.tmpdir(), `socklab-mutant-${name}-`));
   try {
     await writeMutantTarget(exercise, name, mutant, target);
-    return await gradeExercise(exercise, target);
+    return await gradeExercise(exercise, target, mutant.caughtBy);
   } finally {
     await rm(target, { recursive: true, force: true });
   }
@@ -65,9 +66,6 @@ for (const exercise of exercises) {
     for (const [name, mutant] of Object.entries(mutants)) {
       test(`mutant ${name} is caught: ${mutant.description}`, { timeout: 300_000 }, async () => {
         const result = await mutantRun(name);
-        const known = new Set(result.tests.map((t) => t.id));
-        const unknown = mutant.caughtBy.filter((id) => !known.has(id));
-        expect(unknown, `mutant.json names cases that do not exist: ${unknown.join(', ')}`).toEqual([]);
         const failed = new Set(failedIds(result));
         const missed = mutant.caughtBy.filter((id) => !failed.has(id));
         expect(missed, `these cases should fail on the mutant but did not: ${missed.join(', ')}; failed: ${[...failed].join(', ')}`).toEqual([]);

@@ -24,7 +24,7 @@ function exerciseLines(exercise: ExerciseResult): string[] {
     const hidden = test.visibility === 'visible' ? '' : `  [${test.visibility}]`;
     out.push(`  ${MARK[test.status]} ${test.name.padEnd(width)}  ${test.score}/${test.maxScore}${hidden}`);
   }
-  if (exercise.notRun > 0) out.push(`  … ${exercise.notRun} more cases are graded but not shown here (add --all to run them)`);
+  if (exercise.notRun > 0) out.push(`  … ${exercise.notRun} more cases were not run this time (hidden cases run with --all; --case runs only the cases named)`);
   for (const test of exercise.tests.filter((t) => t.status !== 'passed')) {
     const label = test.status === 'error' ? yellow('could not judge') : red('failed');
     out.push('', `  ${MARK[test.status]} ${bold(`${exercise.id}/${test.id}`)} ${label} — ${test.name} (${test.score}/${test.maxScore})`);

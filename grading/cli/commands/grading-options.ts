@@ -7,14 +7,15 @@ const SHARED_OPTIONS = {
   seed: { type: 'string' },
   'timeout-scale': { type: 'string' },
   jobs: { type: 'string' },
+  case: { type: 'string', multiple: true },
 } as const;
 
-type OptionTypes = Record<string, { type: 'string' | 'boolean' }>;
+type OptionTypes = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 /** Parses the shared options plus a command's own; returns the grade() options and the raw values to check. */
 export function parseGradingOptions(command: string, args: string[], own: OptionTypes) {
   const parsed = parseOptions(command, args, { ...SHARED_OPTIONS, ...own });
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const { target, targetOption } = resolveTarget(command, values.target as string | undefined);
   applyTimeoutScale(command, values['timeout-scale'] as string | undefined);
   const options: GradeOptions = {
@@ -23,6 +24,7 @@ export function parseGradingOptions(command: string, args: string[], own: Option
     targetOption,
     seed: numberOption(command, 'seed', values.seed as string | undefined, 0, 2 ** 31 - 1),
     jobs: numberOption(command, 'jobs', values.jobs as string | undefined, 1, 64),
+    cases: values.case as string[] | undefined,
   };
   return { options, values };
 }
