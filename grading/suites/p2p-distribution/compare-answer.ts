@@ -102,13 +102,19 @@ export function compareAnswer(run: CalcRun, answer: Answer, expected: ExpectedAn
   const rows = new Map(answer.rows.map((row) => [row.peers, row]));
   const missing = expected.rows.filter((row) => !rows.has(row.peers)).map((row) => row.peers);
   if (missing.length > 0 || answer.rows.length !== expected.rows.length) {
+    const counted = run.args.includes('--peers-file') && answer.rows.length === 1;
     throw new GradingFailure({
       ...base,
-      summary: `your calc printed rows for N = ${answer.rows.map((row) => row.peers).join(', ') || 'nothing'}; ` +
-        `the contract needs one row for each N: ${expected.rows.map((row) => row.peers).join(', ')}`,
+      summary: counted
+        ? `your calc counted ${answer.rows[0].peers} peers in the peers file; it has ${expected.rows[0].peers}, one a line`
+        : `your calc printed rows for N = ${answer.rows.map((row) => row.peers).join(', ') || 'nothing'}; ` +
+          `the contract needs one row for each N: ${expected.rows.map((row) => row.peers).join(', ')}`,
       details: [command],
-      hint: 'Print one row per peer count of --peers, in any order, with "peers" set to that count; with --peers-file,\n' +
-        'one row whose "peers" is the number of peers (lines) in the file.',
+      hint: counted
+        ? 'N is the number of peers in the file, one "upload,download" a line. The newline that ends the last line does\n' +
+          'not start another peer (split(\'\\n\') leaves an empty piece after it), and a last line without a newline is a peer.'
+        : 'Print one row per peer count of --peers, in any order, with "peers" set to that count; with --peers-file,\n' +
+          'one row whose "peers" is the number of peers (lines) in the file.',
     });
   }
   const wrong = wrongValues(expected, rows);

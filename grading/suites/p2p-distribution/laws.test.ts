@@ -39,8 +39,8 @@ suite.case({ id: 'laws-hold-on-random-inputs', name: 'random inputs: P2P ≤ cli
   await checkProperty(t, {
     name: 'D_p2p ≤ D_cs; D_cs and D_p2p never decrease as N grows; both are proportional to F',
     inputs: lawInputs,
-    numRuns: 24,
-    batch: 3,
+    numRuns: 20,
+    batch: 4,
     check: async (input) => {
       const scenario = (times: number): Scenario => ({
         fileSize: format(input.fileSize, times),
