@@ -1,0 +1,66 @@
+// What the server cases share: the alphabet of long lines, a check that the server is still up, and the commands
+// that reproduce by hand what netcat alone cannot (a reset, a megabyte line).
+import { GradingFailure, printfArgument } from '../../../../harness/index.ts';
+import type { Started } from '../../../../harness/index.ts';
+
+/** A pause between the grader's own steps (so that what was written arrives before the next step). */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Letters, digits and punctuation: a long line a byte-for-byte comparison can follow. */
+export const LETTERS = 'abcdefghijklmnopqrstuvwxyz .,;:!?0123456789';
+
+/** Fails the case when the server has exited: every later failure would only be a consequence. */
+export function stillRunning(program: Started['program'], when: string): void {
+  if (!program.exitStatus) return;
+  throw new GradingFailure({
+    summary: `your server stopped ${when}`,
+    hint: 'A server runs until it is stopped. Read its stderr below for the exception that ended it.',
+  });
+}
+
+/** Reproduction lines for the exchanges a printf | nc line cannot make. */
+export const byHand = {
+  /** A client that sends `text`, then resets its connection (RST) instead of closing it. */
+  resetAfter(port: number, text: string): string[] {
+    const script = `const s=require("net").connect(${port},"127.0.0.1",()=>{s.write(${JSON.stringify(text)});` +
+      `setTimeout(()=>s.resetAndDestroy(),300)})`;
+    return [`node -e '${script}'   # sends, then resets the connection`];
+  },
+
+  /** A 1,000,001-byte request (a 1,000,000-byte line and its newline), counting the bytes of the answer. */
+  longLine(port: number): string[] {
+    return [`node -e 'process.stdout.write("ab".repeat(500000)+"\\n")' | nc -N 127.0.0.1 ${port} | wc -c   # should print 1000001`];
+  },
+
+  /** Sends `pieces` one at a time with a pause between them, as the grader did. */
+  inPieces(port: number, pieces: Array<string | Uint8Array>, pauseSeconds: number): string[] {
+    const steps = pieces.map((piece) => `printf ${printfArgument(piece)}`).join(`; sleep ${pauseSeconds}; `);
+    return [`(${steps}; sleep 1) | nc -N 127.0.0.1 ${port}`];
+  },
+
+  /** A client served while another holds an idle connection. */
+  whileIdle(port: number, line: string): string[] {
+    return [
+      `nc 127.0.0.1 ${port}   # in a second terminal: connect and type nothing`,
+      `printf ${printfArgument(line)} | nc -N 127.0.0.1 ${port}   # in a third: answered at once, while the second waits`,
+    ];
+  },
+
+  /** Two clients whose lines interleave: the second sends a whole line while the first is in the middle of one. */
+  interleaved(port: number): string[] {
+    return [
+      `(printf 'client one, '; sleep 1; printf 'second half\\n'; sleep 1) | nc -N 127.0.0.1 ${port} &   # answer: CLIENT ONE, SECOND HALF`,
+      `(sleep 0.5; printf 'client two\\n'; sleep 1) | nc -N 127.0.0.1 ${port}   # answer: CLIENT TWO`,
+    ];
+  },
+
+  /** Runs `work`; a failure it throws shows `lines` as its reproduction instead of its own. */
+  async instead(lines: string[], work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof GradingFailure) error.details.repro = lines;
+      throw error;
+    }
+  },
+};
