@@ -1,7 +1,8 @@
 // The two formulas of textbook 2.5.1: the textbook problem's whole table, then each term of D_p2p deciding in turn,
 // so that a formula missing any term fails. Every answer's bound must name the deciding term.
 import { exerciseSuite } from '../../../harness/index.ts';
-import { allInOrder, expectAnswer } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
+import { expectAnswer } from './expect-answer.ts';
 import type { Scenario } from './scenario.ts';
 import { TEXTBOOK_UPLOADS, textbookScenario } from './textbook-table.ts';
 

@@ -2,7 +2,7 @@
 import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
 import { runCalc } from './calc-run.ts';
-import { allInOrder } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
 
 const suite = exerciseSuite('p2p-distribution');
 

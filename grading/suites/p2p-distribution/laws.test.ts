@@ -2,7 +2,8 @@
 // client-server, neither time falls as N grows, and both are proportional to the file size.
 import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
 import type { CalcRun } from './calc-run.ts';
-import { allInOrder, runScenario } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
+import { runScenario } from './expect-answer.ts';
 import { RELATIVE_TOLERANCE, agrees } from './model.ts';
 import { checkProperty } from './property.ts';
 import { format, lawInputs } from './random-inputs.ts';

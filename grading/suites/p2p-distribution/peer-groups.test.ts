@@ -1,7 +1,8 @@
 // Peers that differ (a peers file: the slowest download, the sum of the uploads), peers that upload nothing, and the
 // smallest and a huge swarm answered at once.
 import { exerciseSuite, scaled } from '../../../harness/index.ts';
-import { allInOrder, expectAnswer } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
+import { expectAnswer } from './expect-answer.ts';
 
 const suite = exerciseSuite('p2p-distribution');
 const reference = 'Kurose & Ross 2.5.1';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { GradingFailure } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
-import { allInOrder } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
 
 export interface Property<T> {
   /** The law or comparison, in a student's words. */

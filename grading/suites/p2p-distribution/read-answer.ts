@@ -34,17 +34,17 @@ function shapeProblem(value: unknown): string | undefined {
 }
 
 /** The run's answer; a run that did not exit 0 or printed something else fails with a message saying what it did. */
-export function readAnswer(run: CalcRun, hint?: string): Answer {
+export function readAnswer(run: CalcRun): Answer {
   const base = { program: run.program, repro: run.repro, details: [`command   ${run.command}`] };
   if (run.status.code !== 0) {
     throw new GradingFailure({
       ...base,
       summary: `your calc exited with ${run.status.signal ? `signal ${run.status.signal}` : `code ${run.status.code}`} on a valid command line; it must print its answer and exit 0`,
-      hint: hint ?? (run.status.code === 2
+      hint: run.status.code === 2
         ? 'Your program took a valid option for a bad one (its message is below). Every option of this command is in the\n' +
           'contract: sizes in bit, kbit, Mbit, Gbit, B, kB, MB, GB (or a bare number of bits), rates in bps, kbps, Mbps,\n' +
           'Gbps, B/s, kB/s, MB/s, GB/s (or a bare number); K means k; a peer\'s upload may be 0.'
-        : 'It stopped with an error before printing an answer: its last lines of stderr are below.'),
+        : 'It stopped with an error before printing an answer: its last lines of stderr are below.',
     });
   }
   let value: unknown;

@@ -16,7 +16,7 @@ export const PEERS_FILE = 'peers.csv';
 export interface ExpectedRow { peers: number; group: PeerGroup; clientServer: Expected; p2p: Expected }
 export interface ExpectedAnswer { fileSizeBits: number; serverUploadBps: number; rows: ExpectedRow[] }
 
-export const isPeersFile = (peers: Scenario['peers']): peers is PeersFile => 'lines' in peers;
+const isPeersFile = (peers: Scenario['peers']): peers is PeersFile => 'lines' in peers;
 
 /** The command line, with PEERS_FILE where the peers file goes. */
 export function scenarioArgs(scenario: Scenario): string[] {

@@ -1,6 +1,7 @@
 // Sizes and rates in every unit the contract lists: bits and bytes, decimal prefixes, K for k, bare numbers.
 import { exerciseSuite } from '../../../harness/index.ts';
-import { allInOrder, expectAnswer } from './expect-answer.ts';
+import { allInOrder } from './all-in-order.ts';
+import { expectAnswer } from './expect-answer.ts';
 import { RATE_UNITS, SIZE_UNITS } from './model.ts';
 
 const suite = exerciseSuite('p2p-distribution');
