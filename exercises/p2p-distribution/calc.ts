@@ -32,5 +32,6 @@ const { values } = parseArgs({
 void readFile;
 
 // Delete these two lines when you start:
-console.error(`p2p-distribution calc: not written yet (options given: ${Object.keys(values).join(', ') || 'none'}); see README.md`);
+const given = Object.keys(values).join(', ') || 'none';
+console.error(`p2p-distribution calc: not written yet (options given: ${given}); see README.md`);
 process.exit(1);

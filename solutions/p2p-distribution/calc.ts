@@ -32,7 +32,9 @@ const RATE_UNITS = units('bps', 'B/s');
 function quantity(option: string, text: string, table: Map<string, number>, zeroAllowed = false): number {
   const names = [...table.keys()].filter(Boolean).join(', ');
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(\S*)$/.exec(text.trim());
-  if (!match) throw new UsageError(`${option} ${JSON.stringify(text)}: expected a positive number with an optional unit (${names})`);
+  if (!match) {
+    throw new UsageError(`${option} ${JSON.stringify(text)}: expected a positive number with an optional unit (${names})`);
+  }
   const factor = table.get(match[2]);
   if (factor === undefined) throw new UsageError(`${option} ${text}: unknown unit "${match[2]}"; use one of ${names}`);
   const value = Number(match[1]) * factor;
@@ -43,7 +45,9 @@ function quantity(option: string, text: string, table: Map<string, number>, zero
 /** "10,100,1000" → [10, 100, 1000]: whole numbers of peers, at least 1. */
 function peerCounts(text: string): number[] {
   return text.split(',').map((item) => {
-    if (!/^\d+$/.test(item.trim()) || Number(item) < 1) throw new UsageError(`--peers ${text}: "${item}" is not a whole number of peers (at least 1)`);
+    if (!/^\d+$/.test(item.trim()) || Number(item) < 1) {
+      throw new UsageError(`--peers ${text}: "${item}" is not a whole number of peers (at least 1)`);
+    }
     return Number(item);
   });
 }
@@ -111,14 +115,20 @@ async function main(): Promise<void> {
   const option = (name: string, required = true): string | undefined => {
     const value = values[name];
     if (typeof value === 'string') return value;
-    if (value !== undefined || required) throw new UsageError(`--${name} ${value === undefined ? 'is required' : 'needs a value'}`);
+    if (value !== undefined || required) {
+      throw new UsageError(`--${name} ${value === undefined ? 'is required' : 'needs a value'}`);
+    }
     return undefined;
   };
   const fileSize = quantity('--file-size', option('file-size')!, SIZE_UNITS);
   const serverUpload = quantity('--server-upload', option('server-upload')!, RATE_UNITS);
   const file = option('peers-file', false);
-  if (file !== undefined && values.peers !== undefined) throw new UsageError('--peers and --peers-file: give one or the other');
-  if (file === undefined && values.peers === undefined) throw new UsageError('--peers (with --download and --upload) or --peers-file is required');
+  if (file !== undefined && values.peers !== undefined) {
+    throw new UsageError('--peers and --peers-file: give one or the other');
+  }
+  if (file === undefined && values.peers === undefined) {
+    throw new UsageError('--peers (with --download and --upload) or --peers-file is required');
+  }
 
   let groups: Peers[];
   if (file !== undefined) {
