@@ -35,8 +35,8 @@ export function expectAnswers(program: RunningProgram, expected: string, details
   const want = Buffer.from(expected);
   const cutShort = got.length < want.length && want.subarray(0, got.length).equals(got);
   const early = cutShort && program.exitStatus
-    ? `Your client printed ${got.length === 0 ? 'none' : `only the first ${got.length} bytes`} of the answers, then exited. Did it exit (or\n` +
-      'close its socket) when stdin ended, before the server had answered and closed its side?\n'
+    ? `Your client printed ${got.length === 0 ? 'none' : `only the first ${got.length} bytes`} of the answers, then exited. A client is done\n` +
+      'only when the server closes its side: did it stop after one read, or exit (or close its socket) when stdin ended?\n'
     : '';
   expectStdout(program, expected, { hint: early + details.hint, repro: details.repro });
 }
