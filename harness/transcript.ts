@@ -6,6 +6,7 @@ export type Speaker = 'C' | 'S';
 interface Entry { at: number; speaker: Speaker | '--'; text: string }
 
 const MAX_ENTRIES = 60;
+const KEEP_FROM_START = 20;
 const MAX_LINE = 160;
 
 /** Shows one chunk of protocol data: text lines as they are, anything else escaped. */
@@ -32,9 +33,13 @@ export class Transcript {
   /** The first line shown: who C and who S are in this case. */
   legend = '';
 
+  // The start of an exchange and its end are kept: the end is usually where a failure is.
   private push(speaker: Entry['speaker'], text: string): void {
-    if (this.entries.length >= MAX_ENTRIES) { this.dropped += 1; return; }
     this.entries.push({ at: Date.now() - this.started, speaker, text });
+    if (this.entries.length > MAX_ENTRIES) {
+      this.entries.splice(KEEP_FROM_START, 1);
+      this.dropped += 1;
+    }
   }
 
   /** Data one side sent: part of a byte stream (TCP), or a whole datagram (UDP, where lines mean nothing). */
@@ -56,11 +61,11 @@ export class Transcript {
   /** The lines of the transcript, each stamped with milliseconds since the case began. */
   lines(): string[] {
     const out = this.legend ? [this.legend] : [];
-    for (const entry of this.entries) {
+    for (const [index, entry] of this.entries.entries()) {
+      if (index === KEEP_FROM_START && this.dropped > 0) out.push(`        … ${this.dropped} entries not shown …`);
       const time = `${String(entry.at).padStart(5)}ms`;
       out.push(entry.speaker === '--' ? `${time}  -- ${entry.text}` : `${time}  ${entry.speaker}: ${entry.text}`);
     }
-    if (this.dropped > 0) out.push(`… ${this.dropped} more entries not shown`);
     return out;
   }
 }

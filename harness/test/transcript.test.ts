@@ -63,13 +63,15 @@ describe('Transcript', () => {
     expect(huge.length).toBeLessThan(200);
   });
 
-  test('keeps at most 60 entries and counts the rest', () => {
+  test('keeps the first 20 and the last 40 entries, and counts the rest in between', () => {
     const t = new Transcript();
     for (let i = 0; i < 75; i++) t.data('C', `line ${i}\n`);
     const lines = t.lines();
     expect(lines).toHaveLength(61);
-    expect(lines.at(-2)).toMatch(/C: line 59$/);
-    expect(lines.at(-1)).toBe('… 15 more entries not shown');
+    expect(lines[19]).toMatch(/C: line 19$/);
+    expect(lines[20]).toBe('        … 15 entries not shown …');
+    expect(lines[21]).toMatch(/C: line 35$/);
+    expect(lines.at(-1)).toMatch(/C: line 74$/);
   });
 
   test('isEmpty until something is recorded', () => {
