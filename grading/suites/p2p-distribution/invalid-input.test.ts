@@ -19,8 +19,15 @@ function commandLine(change: BadInput['change']): string[] {
   return Object.entries(options).flatMap(([name, value]) => (value === null ? [] : [name, value]));
 }
 
-/** Fails unless calc exits 2 with one line on stderr that names `bad.option`. */
-async function expectRejected(t: CaseContext, bad: BadInput): Promise<void> {
+/** What a program printed, on one line (a pretty-printed answer would fill the screen), cut after 300 characters. */
+function compact(stdout: string): string {
+  let text: string;
+  try { text = JSON.stringify(JSON.parse(stdout)); } catch { text = JSON.stringify(stdout); }
+  return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text;
+}
+
+/** Fails unless calc exits 2 with one line on stderr that names `bad.option`; `hint` explains an input accepted. */
+async function expectRejected(t: CaseContext, bad: BadInput, hint: string): Promise<void> {
   const run = await runCalc(t, commandLine(bad.change), { files: bad.files });
   const base = { program: run.program, repro: run.repro, details: [`command   ${run.command}`, `invalid   ${bad.why}`] };
   const message = run.stderr.trim();
@@ -29,9 +36,8 @@ async function expectRejected(t: CaseContext, bad: BadInput): Promise<void> {
     throw new GradingFailure({
       ...base,
       summary: `your calc accepted ${bad.why} and exited 0; ${rule}`,
-      received: run.stdout,
-      hint: 'Check every value before computing: sizes, rates and peer counts must be numbers with a unit from the\n' +
-        'README\'s lists, and more than 0 (only a peer\'s upload may be 0).',
+      details: [...base.details, `printed   ${compact(run.stdout)}`],
+      hint,
     });
   }
   if (run.status.code !== 2) {
@@ -62,15 +68,17 @@ async function expectRejected(t: CaseContext, bad: BadInput): Promise<void> {
   }
 }
 
-const CASES: Array<{ id: string; name: string; bad: BadInput[] }> = [
+const CASES: Array<{ id: string; name: string; hint: string; bad: BadInput[] }> = [
   {
     id: 'rejects-bad-file-size',
     name: 'a bad --file-size (0, negative, empty, not a number): exit 2',
+    hint: 'Check the size before computing: a number (decimals allowed) with an optional unit, more than 0.',
     bad: ['0', '0GB', '-5Gbit', 'abc', ''].map((size) => ({ change: { '--file-size': size }, option: '--file-size', why: `--file-size ${JSON.stringify(size)}` })),
   },
   {
     id: 'rejects-bad-rates',
     name: 'a bad --server-upload, --download or --upload: exit 2',
+    hint: 'Check every rate before computing: a number with an optional unit, more than 0; only a peer\'s upload may be 0.',
     bad: ([['--server-upload', '0'], ['--server-upload', '-30Mbps'], ['--download', '0Mbps'], ['--download', 'fast'],
       ['--upload', '-700kbps'], ['--upload', 'none']] as const)
       .map(([option, rate]) => ({ change: { [option]: rate }, option, why: `${option} ${JSON.stringify(rate)}` })),
@@ -78,11 +86,14 @@ const CASES: Array<{ id: string; name: string; bad: BadInput[] }> = [
   {
     id: 'rejects-bad-peer-counts',
     name: 'a bad --peers list (0, negative, not a number): exit 2',
+    hint: 'Check each count of the comma-separated list: a whole number, at least 1.',
     bad: ['0', '-10', 'ten', '10,0,100', '10,abc'].map((peers) => ({ change: { '--peers': peers }, option: '--peers', why: `--peers ${JSON.stringify(peers)}` })),
   },
   {
     id: 'rejects-unknown-units',
     name: 'a unit outside the contract\'s lists: exit 2',
+    hint: 'Look each unit up in the contract\'s lists and reject any other. Sizes: bit kbit Mbit Gbit B kB MB GB; rates:\n' +
+      'bps kbps Mbps Gbps B/s kB/s MB/s GB/s (K for k in both). A rate unit is no size unit, nor the other way round.',
     bad: ([['--file-size', '15Gbps'], ['--file-size', '15furlongs'], ['--server-upload', '30MB'], ['--download', '2Xbps'],
       ['--upload', '700kbph']] as const)
       .map(([option, value]) => ({ change: { [option]: value }, option, why: `the unit of ${option} ${value}` })),
@@ -90,6 +101,8 @@ const CASES: Array<{ id: string; name: string; bad: BadInput[] }> = [
   {
     id: 'rejects-bad-peers-file',
     name: 'a missing or malformed peers file, or one without peers: exit 2',
+    hint: 'Check every line of the file: exactly "upload,download", each a rate of the contract (the download more than\n' +
+      '0); a file with no peers is an error too. A file that cannot be read is reported, not thrown.',
     bad: ([
       ['a line with ; for ,', '300kbps;2Mbps\n'],
       ['a line that is not "upload,download"', '300kbps,2Mbps\nabc\n'],
@@ -104,6 +117,8 @@ const CASES: Array<{ id: string; name: string; bad: BadInput[] }> = [
   {
     id: 'rejects-missing-options',
     name: 'a missing option: exit 2',
+    hint: 'Check that --file-size and --server-upload are given, and either --peers with --download and --upload, or\n' +
+      '--peers-file.',
     bad: [
       ...['--file-size', '--server-upload', '--download', '--upload'].map((option) => ({ change: { [option]: null }, option, why: `no ${option}` })),
       { change: { '--peers': null }, option: '--peers', why: 'neither --peers nor --peers-file' },
@@ -112,12 +127,13 @@ const CASES: Array<{ id: string; name: string; bad: BadInput[] }> = [
   {
     id: 'rejects-peers-with-peers-file',
     name: 'both --peers and --peers-file: exit 2',
+    hint: 'The peers come either from --peers (with --download and --upload) or from --peers-file, never both.',
     bad: [{ change: { '--peers-file': 'peers.csv' }, option: '--peers', why: 'both --peers and --peers-file', files: { 'peers.csv': '300kbps,2Mbps\n' } }],
   },
 ];
 
-for (const { id, name, bad } of CASES) {
+for (const { id, name, hint, bad } of CASES) {
   suite.case({ id, name, points: 1 }, async (t) => {
-    await allInOrder(bad.map((input) => expectRejected(t, input)));
+    await allInOrder(bad.map((input) => expectRejected(t, input, hint)));
   });
 }
