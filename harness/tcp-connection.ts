@@ -1,6 +1,8 @@
 // The grader as a TCP client of a student's server: writes, reads what it expects, and explains what it got.
-import net from 'node:net';
+import type net from 'node:net';
 import { GradingFailure } from './failure.ts';
+import { connectLoopback } from './loopback-connect.ts';
+import { WakeSignal } from './wake-signal.ts';
 import { hintFor, type Outcome } from './hints.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
@@ -26,58 +28,27 @@ export class TcpConnection {
   /** The grader half-closed its side (FIN): the reproduction must do the same. */
   private halfClosed = false;
   error: NodeJS.ErrnoException | undefined;
-  private wake: (() => void) | undefined;
+  private readonly signal = new WakeSignal();
 
   private constructor(private readonly socket: net.Socket, readonly port: number,
     private readonly transcript: Transcript, private readonly label: string) {
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
       transcript.data('S', chunk, label);
-      this.notify();
+      this.signal.notify();
     });
-    socket.on('end', () => { this.ended = true; transcript.note(`${label}server closed its side of the connection`); this.notify(); });
+    socket.on('end', () => { this.ended = true; transcript.note(`${label}server closed its side of the connection`); this.signal.notify(); });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       this.error = error;
       transcript.note(`${label}${error.code === 'ECONNRESET' ? 'connection reset by the server' : error.message}`);
-      this.notify();
+      this.signal.notify();
     });
-    socket.on('close', () => this.notify());
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  private changed(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
-    });
+    socket.on('close', () => this.signal.notify());
   }
 
   /** Connects to 127.0.0.1:port; a refused or silent connect is the student's failure, explained. */
-  static open(port: number, transcript: Transcript, label = ''): Promise<TcpConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect({ port, host: '127.0.0.1' });
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new GradingFailure({ summary: `could not connect to 127.0.0.1:${port} within ${timeout('reply')} ms`, hint: hintFor('timeout') }));
-      }, timeout('reply'));
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        transcript.note(`${label}connected to 127.0.0.1:${port}`);
-        resolve(new TcpConnection(socket, port, transcript, label));
-      });
-      socket.once('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(new GradingFailure({
-          summary: `could not connect to 127.0.0.1:${port}: ${error.code ?? error.message}`,
-          hint: hintFor(error.code === 'ECONNREFUSED' ? 'refused' : 'reset'),
-        }));
-      });
-    });
+  static async open(port: number, transcript: Transcript, label = ''): Promise<TcpConnection> {
+    return new TcpConnection(await connectLoopback(port, transcript, label), port, transcript, label);
   }
 
   /** Everything the grader wrote on this connection so far. */
@@ -151,7 +122,7 @@ export class TcpConnection {
       if (this.ended) this.fail('eof', 'the server closed the connection before the whole answer arrived', want, options);
       const left = deadline - Date.now();
       if (left <= 0) this.fail('timeout', `the whole answer did not arrive within ${options.timeoutMs ?? timeout('reply')} ms`, want, options);
-      await this.changed(left);
+      await this.signal.wait(left);
     }
   }
 
@@ -170,7 +141,7 @@ export class TcpConnection {
           repro: [this.reproLine()],
         });
       }
-      await this.changed(left);
+      await this.signal.wait(left);
     }
   }
 

@@ -5,6 +5,7 @@ import { hintFor } from './hints.ts';
 import { checkListening } from './readiness.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
+import { WakeSignal } from './wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
 
@@ -13,7 +14,7 @@ interface Datagram { payload: Buffer; port: number; address: string }
 /** One UDP socket of the grader's, bound to an ephemeral loopback port, recording datagrams in the transcript. */
 export class UdpSocket {
   private readonly queue: Datagram[] = [];
-  private wake: (() => void) | undefined;
+  private readonly signal = new WakeSignal();
   private lastSent: { payload: Buffer; port: number } | undefined;
   private unreachable = false;
 
@@ -22,10 +23,10 @@ export class UdpSocket {
     socket.on('message', (payload, rinfo) => {
       this.queue.push({ payload, port: rinfo.port, address: rinfo.address });
       transcript.data('S', payload, `${label}[datagram from :${rinfo.port}] `, 'datagram');
-      this.wake?.();
+      this.signal.notify();
     });
     // Linux reports an ICMP port-unreachable on the next operation: nothing is bound where we sent.
-    socket.on('error', () => { this.unreachable = true; this.wake?.(); });
+    socket.on('error', () => { this.unreachable = true; this.signal.notify(); });
   }
 
   static open(transcript: Transcript, label = ''): Promise<UdpSocket> {
@@ -65,10 +66,7 @@ export class UdpSocket {
     while (this.queue.length === 0) {
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => { clearTimeout(timer); resolve(); };
-      });
+      await this.signal.wait(left);
     }
     return this.queue.shift();
   }

@@ -1,6 +1,8 @@
 // The grader as an HTTP client over a raw TCP connection: it writes exact bytes (whole, slowly, pipelined) and
 // reads exact responses, recording both directions in the case's transcript.
-import net from 'node:net';
+import type net from 'node:net';
+import { connectLoopback } from '../loopback-connect.ts';
+import { WakeSignal } from '../wake-signal.ts';
 import { hintFor } from '../hints.ts';
 import { GradingFailure } from '../failure.ts';
 import { timeout } from '../timeouts.ts';
@@ -24,7 +26,7 @@ export interface ReadOptions {
 export class HttpConnection {
   private received = Buffer.alloc(0);
   private readonly sent: Buffer[] = [];
-  private wake: (() => void) | undefined;
+  private readonly signal = new WakeSignal();
   private answers = 0;
   private unrecorded = 0;
   /** The request line of the last request answered, to name it when stray bytes follow its answer. */
@@ -38,16 +40,16 @@ export class HttpConnection {
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
       this.record(chunk);
-      this.notify();
+      this.signal.notify();
     });
-    socket.on('end', () => { this.flushRecord(); this.ended = true; transcript.note(`${label}server closed the connection`); this.notify(); });
+    socket.on('end', () => { this.flushRecord(); this.ended = true; transcript.note(`${label}server closed the connection`); this.signal.notify(); });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       this.flushRecord();
       this.error = error;
       transcript.note(`${label}${error.code === 'ECONNRESET' ? 'connection reset by the server' : error.message}`);
-      this.notify();
+      this.signal.notify();
     });
-    socket.on('close', () => this.notify());
+    socket.on('close', () => this.signal.notify());
   }
 
   /**
@@ -71,40 +73,8 @@ export class HttpConnection {
   }
 
   /** Connects to 127.0.0.1:port; a refused or silent connect is the student's failure, explained. */
-  static open(port: number, transcript: Transcript, label = ''): Promise<HttpConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect({ port, host: '127.0.0.1' });
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new GradingFailure({ summary: `could not connect to 127.0.0.1:${port} within ${timeout('reply')} ms`, hint: hintFor('timeout') }));
-      }, timeout('reply'));
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        socket.setNoDelay(true);
-        transcript.note(`${label}connected to 127.0.0.1:${port}`);
-        resolve(new HttpConnection(socket, port, transcript, label));
-      });
-      socket.once('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(new GradingFailure({
-          summary: `could not connect to 127.0.0.1:${port}: ${error.code ?? error.message}`,
-          hint: hintFor(error.code === 'ECONNREFUSED' ? 'refused' : 'reset'),
-        }));
-      });
-    });
-  }
-
-  private notify(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  private changed(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
-    });
+  static async open(port: number, transcript: Transcript, label = ''): Promise<HttpConnection> {
+    return new HttpConnection(await connectLoopback(port, transcript, label), port, transcript, label);
   }
 
   /** Everything the grader wrote on this connection so far. */
@@ -215,7 +185,7 @@ export class HttpConnection {
           hint: hintFor(this.error ? 'reset' : this.ended ? 'eof' : 'timeout', options.hint),
         });
       }
-      await this.changed(left);
+      await this.signal.wait(left);
     }
   }
 
@@ -226,7 +196,7 @@ export class HttpConnection {
       if (done()) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      await this.changed(left);
+      await this.signal.wait(left);
     }
   }
 
@@ -247,7 +217,7 @@ export class HttpConnection {
       if (left <= 0) {
         throw this.failure({ summary: `${why}, but it was still open ${timeout('reply')} ms later`, request: Buffer.from(request as string), hint });
       }
-      await this.changed(left);
+      await this.signal.wait(left);
     }
   }
 
