@@ -21,6 +21,7 @@ console.log(`  all exercises in one run            ${suites.all.toFixed(2)} s`);
 if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
   const { measureHttpThroughput } = await import('./http-throughput.ts');
   const http = await measureHttpThroughput();
-  console.log('\nhttp-server reference over keep-alive connections');
-  console.log(JSON.stringify(http, null, 2).split('\n').map((line) => `  ${line}`).join('\n'));
+  console.log(`\nhttp-server: requests per second for ${http.file}, ${http.connections} keep-alive connections, ${http.seconds} s each`);
+  console.log(`  node:http serving the same file     ${http.nodeHttpRequestsPerSecond}`);
+  console.log(`  the reference solution (node:net)   ${http.referenceRequestsPerSecond}   ratio to node:http ${http.ratioToNodeHttp.toFixed(2)}`);
 }
