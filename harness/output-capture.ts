@@ -17,7 +17,6 @@ export class OutputCapture {
   private tailBuffer = Buffer.alloc(0);
   total = 0;
   flooded = false;
-  private readonly listeners: Array<() => void> = [];
 
   constructor(private readonly limits: CaptureLimits, private readonly onFlood: () => void) {}
 
@@ -39,7 +38,6 @@ export class OutputCapture {
       this.flooded = true;
       this.onFlood();
     }
-    for (const listener of this.listeners.splice(0)) listener();
   }
 
   /** Everything kept from the start, up to the head limit. */
@@ -53,10 +51,5 @@ export class OutputCapture {
     if (lines.at(-1) === '') lines.pop();
     if (this.total > this.tailBuffer.length && lines.length > 0) lines[0] = `…${lines[0]}`;
     return lines.slice(-count);
-  }
-
-  /** Resolves at the next chunk (used to wait for output without polling). */
-  nextChunk(): Promise<void> {
-    return new Promise((resolve) => this.listeners.push(resolve));
   }
 }

@@ -2,6 +2,7 @@
 import dgram from 'node:dgram';
 import { freePort } from './ports.ts';
 import type { Transcript } from './transcript.ts';
+import { WakeSignal } from './wake-signal.ts';
 
 /** What the peer does with each datagram: the reply (or none) and how long to wait before sending it. */
 export type UdpReply = (payload: Buffer) => { reply?: string | Uint8Array; delayMs?: number } | undefined;
@@ -10,13 +11,13 @@ export type UdpReply = (payload: Buffer) => { reply?: string | Uint8Array; delay
 export class UdpPeer {
   readonly received: Buffer[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private waiters: Array<() => void> = [];
+  private readonly signal = new WakeSignal();
 
   private constructor(private readonly socket: dgram.Socket, readonly port: number, transcript: Transcript, answer: UdpReply) {
     socket.on('message', (payload, rinfo) => {
       this.received.push(payload);
       transcript.data('C', payload, `[datagram from :${rinfo.port}] `, 'datagram');
-      for (const wake of this.waiters.splice(0)) wake();
+      this.signal.notify();
       const plan = answer(payload);
       if (plan?.reply === undefined) return;
       const reply = Buffer.from(plan.reply);
@@ -44,12 +45,7 @@ export class UdpPeer {
   /** Resolves when at least `count` datagrams have arrived, or after `ms`. */
   async waitForDatagrams(count: number, ms: number): Promise<void> {
     const deadline = Date.now() + ms;
-    while (this.received.length < count && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deadline - Date.now());
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
-      });
-    }
+    while (this.received.length < count && Date.now() < deadline) await this.signal.wait(deadline - Date.now());
   }
 
   close(): void {

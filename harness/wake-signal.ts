@@ -1,19 +1,20 @@
 // Lets a reader sleep until a socket event or a deadline, whichever comes first, without polling.
 
-/** One waiter at a time: `wait(ms)` resolves at the next `notify()` or after `ms`. */
+/** `wait(ms)` resolves at the next `notify()` or after `ms`; every waiter is woken, however many wait at once. */
 export class WakeSignal {
-  private wake: (() => void) | undefined;
+  private readonly waiters = new Set<() => void>();
 
   notify(): void {
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
+    const woken = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of woken) wake();
   }
 
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(timer); resolve(); };
+      const wake = () => { clearTimeout(timer); this.waiters.delete(wake); resolve(); };
+      const timer = setTimeout(wake, ms);
+      this.waiters.add(wake);
     });
   }
 }
