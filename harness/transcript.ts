@@ -14,6 +14,8 @@ function showData(bytes: Uint8Array, stream: boolean): string[] {
   const text = Buffer.from(bytes).toString('utf8');
   const printable = !text.includes('\uFFFD') && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
   if (!printable || bytes.length > 4096) return [escapeBytes(bytes, MAX_LINE)];
+  // A datagram is one message, not lines: a newline in it, or a space at its ends, is part of what was sent.
+  if (!stream && (/[\r\n\t]|^ | $/.test(text) || text.length > MAX_LINE)) return [escapeBytes(bytes, MAX_LINE)];
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   // A raw CR would move a terminal's cursor back over the line; shown as \r, it also tells \r\n from \n.

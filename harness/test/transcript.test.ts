@@ -46,6 +46,17 @@ describe('Transcript', () => {
     expect(unstamped(t)).toEqual(['C: partial  (no newline yet)', 'C: a datagram']);
   });
 
+  test('a datagram is one entry: a newline or an edge space in it is shown escaped, a long one cut with its length', () => {
+    const t = new Transcript();
+    t.data('C', 'hello udp\n', '[d] ', 'datagram');
+    t.data('S', 'HELLO UDP\n (reply 7)', '[d] ', 'datagram');
+    t.data('S', 'A'.repeat(2048), '[d] ', 'datagram');
+    const [sent, reply, long] = unstamped(t);
+    expect(sent).toBe('C: [d] "hello udp\\n"');
+    expect(reply).toBe('S: [d] "HELLO UDP\\n (reply 7)"');
+    expect(long).toMatch(/^S: \[d\] "A+"… \(2048 bytes in all\)$/);
+  });
+
   test('binary or invalid UTF-8 is escaped; an empty chunk says (empty)', () => {
     const t = new Transcript();
     t.data('S', Buffer.from([0xff, 0x00, 0x41]));
