@@ -4,22 +4,32 @@ import type { CaseContext } from '../../../harness/index.ts';
 
 const suite = exerciseSuite('udp-uppercase');
 
-/** The lines that let a student replay a client case: netcat plays the server. */
-function clientRepro(t: CaseContext, port: number, stdin: string, args: string[] = []): string[] {
-  return [
-    `nc -u -l 127.0.0.1 ${port}   # in one terminal: plays the server; type a reply and press Enter`,
-    printfPipe(stdin, t.runCommand('client', ['--port', port, ...args])),
-  ];
-}
-
 /** The grader's reply is marked, so that printing the reply can be told apart from uppercasing locally. */
 const markedReply = (payload: Buffer) => `${payload.toString('utf8').toUpperCase()} (reply 7)`;
+
+/** How the grader's server answers in the replay: with the reply ready, after a pause, or never. */
+type ReplayServer = { replyTo: string } | { delayMs: number } | 'silent';
+
+/**
+ * The lines that let a student replay a client case. Netcat plays the server with the grader's reply ready (a
+ * person could not type one within the client's timeout); a reply that must come late needs node's timer.
+ */
+function clientRepro(t: CaseContext, port: number, stdin: string, server: ReplayServer, args: string[] = []): string[] {
+  const serverLine = server === 'silent'
+    ? `nc -u -l 127.0.0.1 ${port}   # in one terminal: plays a server that never replies; shows what your client sent`
+    : 'replyTo' in server
+      ? `${printfPipe(markedReply(Buffer.from(server.replyTo)), `nc -u -l 127.0.0.1 ${port}`)}   # in one terminal: plays the server, with the grader's reply ready`
+      : `node -e "const s = require('node:dgram').createSocket('udp4'); s.on('message', (m, r) => { console.log(JSON.stringify(m.toString())); ` +
+        `setTimeout(() => s.send(m.toString().toUpperCase() + ' (reply 7)', r.port, r.address), ${server.delayMs}); }); s.bind(${port}, '127.0.0.1')"` +
+        `   # in one terminal: plays the server, replying after ${server.delayMs} ms`;
+  return [serverLine, printfPipe(stdin, t.runCommand('client', ['--port', port, ...args]))];
+}
 
 suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
   const stdin = 'hello udp\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin);
+  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'hello udp' });
   await expectExit(program, { code: 0, what: 'after printing the reply', repro });
   expectStdout(program, 'HELLO UDP (reply 7)\n', {
     hint: 'Print exactly the reply datagram, decoded as UTF-8, followed by one newline. The grader\'s server added\n' +
@@ -32,7 +42,7 @@ suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the lin
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
   const stdin = 'hello udp\nsecond line is not sent\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin);
+  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'hello udp' });
   await peer.waitForDatagrams(1, timeout('reply'));
   await expectExit(program, { what: 'after the reply', repro });
   const sent = peer.received[0];
@@ -53,10 +63,17 @@ suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-AS
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
   const stdin = 'grüße, ñandú\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin);
+  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'grüße, ñandú' });
   await expectExit(program, { code: 0, repro });
   if (!peer.received[0]?.equals(Buffer.from('grüße, ñandú'))) {
-    throw new GradingFailure({ summary: 'your client did not send the line as UTF-8 bytes', expected: 'grüße, ñandú', received: peer.received[0] ?? Buffer.alloc(0), repro });
+    throw new GradingFailure({
+      summary: 'your client did not send the line as UTF-8 bytes',
+      expected: 'grüße, ñandú',
+      received: peer.received[0] ?? Buffer.alloc(0),
+      hint: 'Send the line as UTF-8, as it came (Buffer.from(line, "utf8") in Node, line.encode() in Python): "latin1" or\n' +
+        '"binary" writes one byte per character, and "ü" (two bytes in UTF-8) becomes one.',
+      repro,
+    });
   }
   expectStdout(program, 'GRÜSSE, ÑANDÚ (reply 7)\n', { hint: 'Decode the reply as UTF-8 before printing it.', repro });
 });
@@ -65,16 +82,20 @@ suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line 
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
   const stdin = 'no newline at the end';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin);
+  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'no newline at the end' });
   await expectExit(program, { code: 0, what: 'after the reply', repro, hint: 'A last line without "\\n" is still a line: send it when stdin ends.' });
-  expectStdout(program, 'NO NEWLINE AT THE END (reply 7)\n', { repro });
+  expectStdout(program, 'NO NEWLINE AT THE END (reply 7)\n', {
+    hint: 'Send the whole last line, as it is: it has no "\\n" to remove (cutting its last character off, as if it\n' +
+      'were a newline, loses a letter). Then print the reply followed by "\\n".',
+    repro,
+  });
 });
 
 suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on stderr when no reply comes', points: 2 }, async (t) => {
   const peer = await t.udpPeer(() => undefined);
   const stdin = 'is anybody there?\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', '500'] });
-  const repro = clientRepro(t, peer.port, stdin, ['--timeout', '500']);
+  const repro = clientRepro(t, peer.port, stdin, 'silent', ['--timeout', '500']);
   await expectExit(program, {
     code: 1,
     withinMs: 500 + timeout('exit'),
@@ -103,7 +124,7 @@ suite.case({ id: 'client-waits-for-a-late-reply', name: 'client waits the defaul
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 600 }));
   const stdin = 'take your time\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin);
+  const repro = clientRepro(t, peer.port, stdin, { delayMs: 600 });
   await expectExit(program, { repro });
   expectStdout(program, 'TAKE YOUR TIME (reply 7)\n', {
     hint: 'The grader replied 600 ms after your datagram arrived. Without --timeout, wait 1000 ms for the reply\nbefore giving up.',
@@ -116,7 +137,7 @@ suite.case({ id: 'client-honours-timeout-option', name: 'client waits as long as
   const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 1500 }));
   const stdin = 'patience\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', wait] });
-  const repro = clientRepro(t, peer.port, stdin, ['--timeout', wait]);
+  const repro = clientRepro(t, peer.port, stdin, { delayMs: 1500 }, ['--timeout', wait]);
   await expectExit(program, { withinMs: Number(wait) + timeout('exit'), repro });
   expectStdout(program, 'PATIENCE (reply 7)\n', {
     hint: `Read the --timeout option (here ${wait} ms) instead of always waiting 1000 ms.`,
