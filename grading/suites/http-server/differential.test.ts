@@ -1,7 +1,7 @@
 // The differential check: seeded sequences of requests go to the student's server and to the kit's reference,
 // and their answers must agree in status (where the contract allows several, any of them) and in framing
 // (which answers carry a body, how long, and when the connection closes). Hidden: it needs the kit's reference.
-import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
+import { CannotJudge, exerciseSuite, GradingFailure, scaled, timeout } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
 import { HttpConnection } from '../../../harness/http/http-connection.ts';
 import { Transcript } from '../../../harness/transcript.ts';
@@ -55,9 +55,11 @@ async function play(connection: HttpConnection, steps: Step[], pipelined: boolea
       return seen;
     }
   }
+  // A close the contract requires is waited for as long as any answer; one it leaves open, a second (it is only
+  // shown); after a step that keeps the connection open, a short pause shows a server that closes it anyway.
   const last = steps.at(-1)!;
-  if (last.last) await connection.waitFor(() => connection.closed, 1000);
-  else await new Promise((resolve) => setTimeout(resolve, 100));
+  if (last.last) await connection.waitFor(() => connection.closed, last.mustClose ? timeout('reply') : scaled(1000));
+  else await new Promise((resolve) => setTimeout(resolve, scaled(100)));
   seen.at(-1)!.closed = connection.closed;
   return seen;
 }
@@ -87,6 +89,14 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
     const toReference = await HttpConnection.open(reference.port, new Transcript(), '[reference] ');
     t.defer(() => toReference.destroy());
     const want = await play(toReference, steps, pipelined);
+    const unanswered = want.find((seen) => seen.error !== undefined);
+    if (unanswered) {
+      // The kit's own server did not answer (a machine too loaded, most likely): nothing to hold the student's against.
+      throw new CannotJudge({
+        summary: `sequence ${n}: the kit's reference server did not answer it (${unanswered.error}), so there is nothing to compare with`,
+        hint: 'This is not your program\'s fault. Run the case again; on a slow machine, with --timeout-scale 2.',
+      });
+    }
     // Each sequence has its own record: the failing one is shown whole, not cut off by those that passed.
     const record = new Transcript();
     record.legend = 'C: the grader, S: your server';

@@ -1,5 +1,5 @@
 // GET and HEAD of the fixture site's files (RFC 9110 §9.3.1, §9.3.2, §8.3, §8.6, §8.8.2, §6.6.1).
-import { exerciseSuite } from '../../../harness/index.ts';
+import { exerciseSuite, scaled } from '../../../harness/index.ts';
 import { SITE_FILES, SITE_MODIFIED, siteFile } from '../../../harness/fixtures/web-root.ts';
 import { ask, connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
@@ -45,7 +45,7 @@ suite.case({ id: 'binary-all-byte-values', name: 'a binary file holding all 256 
 
 suite.case({ id: 'large-file-whole', name: 'a 1 MiB file arrives whole, byte for byte', points: 2, reference: 'RFC 9112 §6.2' }, async (t) => {
   const port = await startServer(t, site.root);
-  expectFile(await ask(t, port, get('/large.bin'), { timeoutMs: 8000 }), siteFile('/large.bin'));
+  expectFile(await ask(t, port, get('/large.bin'), { timeoutMs: scaled(8000) }), siteFile('/large.bin'));
 });
 
 suite.case({ id: 'percent-decoding', name: 'the path is percent-decoded once: non-ASCII names, spaces, %25', points: 2, reference: 'RFC 9112 §3.2; RFC 3986 §2.1' }, async (t) => {
