@@ -23,7 +23,12 @@ function fillArguments(template: string[], vars: Record<string, string>, extra: 
       i += 1;
       if (extra.includes(option)) continue;
       const name = /\{(\w+)\}/.exec(value)![1];
-      if (vars[name] === undefined) throw new UsageError(`socklab run ${where}: this program needs ${option} ${name.toUpperCase()}; pass it after --, e.g. socklab run ${where} -- ${option} ${name.toUpperCase()}`);
+      if (vars[name] === undefined) {
+        // --port is socklab run's own option (the READMEs and repro lines use it); anything else goes after --.
+        const how = name === 'port' ? `socklab run ${where} --port PORT (the port your server listens on)`
+          : `socklab run ${where} -- ${option} ${name.toUpperCase()}`;
+        throw new UsageError(`socklab run ${where}: this program needs ${option} ${name.toUpperCase()}, e.g. ${how}`);
+      }
       filled.push(option, value.replace(/\{(\w+)\}/g, (_, key: string) => vars[key]));
     } else {
       filled.push(option);
