@@ -71,18 +71,24 @@ function wrongValues(expected: ExpectedAnswer, rows: Map<number, Row>): Wrong[] 
 
 /** The expected and received values side by side, the wrong ones marked. */
 function valueTable(expected: ExpectedAnswer, answer: Answer, rows: Map<number, Row>, wrong: Wrong[]): string[] {
-  const lines = [`  ${column('', 32)}${column('expected', 42)}received`];
-  const line = (label: string, want: string, got: string, bad: boolean) =>
-    lines.push(`  ${column(label, 32)}${column(want, 42)}${column(got, 42)}${bad ? '<- wrong' : ''}`.trimEnd());
-  line('fileSizeBits', String(expected.fileSizeBits), String(answer.fileSizeBits), !agrees(answer.fileSizeBits, expected.fileSizeBits));
-  line('serverUploadBps', String(expected.serverUploadBps), String(answer.serverUploadBps), !agrees(answer.serverUploadBps, expected.serverUploadBps));
+  const cells: Array<[label: string, want: string, got: string, bad: boolean]> = [
+    ['fileSizeBits', String(expected.fileSizeBits), String(answer.fileSizeBits), !agrees(answer.fileSizeBits, expected.fileSizeBits)],
+    ['serverUploadBps', String(expected.serverUploadBps), String(answer.serverUploadBps), !agrees(answer.serverUploadBps, expected.serverUploadBps)],
+  ];
   for (const row of expected.rows) {
     for (const kind of ['clientServer', 'p2p'] as const) {
       const bad = wrong.some((w) => w.row === row && w.kind === kind);
-      line(`N = ${row.peers}  ${KIND_NAMES[kind]}`, expectedTime(row[kind]), receivedTime(rows.get(row.peers)![kind]), bad);
+      cells.push([`N = ${row.peers}  ${KIND_NAMES[kind]}`, expectedTime(row[kind]), receivedTime(rows.get(row.peers)![kind]), bad]);
     }
   }
-  return lines;
+  // Columns as wide as their longest value: a tie ("client-download or aggregate-upload") must not run into the next.
+  const width = (values: string[]) => Math.max(42, ...values.map((value) => value.length + 2));
+  const wantWidth = width(cells.map((cell) => cell[1]));
+  const gotWidth = width(cells.map((cell) => cell[2]));
+  return [
+    `  ${column('', 32)}${column('expected', wantWidth)}received`,
+    ...cells.map(([label, want, got, bad]) => `  ${column(label, 32)}${column(want, wantWidth)}${column(got, gotWidth)}${bad ? '<- wrong' : ''}`.trimEnd()),
+  ];
 }
 
 /** Fails unless the answer matches the contract's within the tolerance, with a bound among the deciding terms. */

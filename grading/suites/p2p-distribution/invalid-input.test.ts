@@ -104,13 +104,13 @@ const CASES: Array<{ id: string; name: string; hint: string; bad: BadInput[] }> 
     hint: 'Check every line of the file: exactly "upload,download", each a rate of the contract (the download more than\n' +
       '0); a file with no peers is an error too. A file that cannot be read is reported, not thrown.',
     bad: ([
-      ['a line with ; for ,', '300kbps;2Mbps\n'],
+      ['a line that uses ";" instead of ","', '300kbps;2Mbps\n'],
       ['a line that is not "upload,download"', '300kbps,2Mbps\nabc\n'],
       ['a line with three fields', '300kbps,2Mbps,9Mbps\n'],
       ['a peer whose download is 0', '300kbps,2Mbps\n300kbps,0\n'],
       ['a peer whose upload is negative', '-1Mbps,2Mbps\n'],
       ['a size unit for a rate', '300kbps,2Mbit\n'],
-      ['an empty file (no peers)', ''],
+      ['no peers at all (an empty file)', ''],
     ] as const).map(([why, text]): BadInput => ({ change: WITH_FILE, option: '--peers-file', why: `a peers file with ${why}`, files: { 'peers.csv': text } }))
       .concat({ change: { ...WITH_FILE, '--peers-file': 'no-such-file.csv' }, option: '--peers-file', why: 'a peers file that does not exist', files: { 'no-such-file.csv': null } }),
   },
