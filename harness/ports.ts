@@ -1,6 +1,7 @@
 // Free loopback ports for programs under test, chosen outside the range the kernel hands out to outgoing connections.
 import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import getPort from 'get-port';
 
 // Linux gives outgoing connections ports from 32768 up; picking below that means a client socket opened by the
@@ -38,13 +39,34 @@ function udpPortFree(port: number): Promise<boolean> {
   });
 }
 
-/** A port free for TCP (and for UDP when asked) on this machine. */
+// A port is free between the moment it is chosen and the moment the program it is for binds it (a second or two
+// under load). Cases run in several processes at once, and several graders may run on one machine: each chosen port
+// is claimed machine-wide for a while by binding an abstract Unix socket named after it (Linux; gone with the
+// process, no file left behind), so that no other grader chooses it in that window.
+const CLAIM_MS = 60_000;
+
+function claim(port: number): Promise<boolean> {
+  if (process.platform !== 'linux') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(`\0socklab-port-${port}`, () => {
+      server.unref();
+      setTimeout(() => server.close(), CLAIM_MS).unref();
+      resolve(true);
+    });
+  });
+}
+
+/** A port free for TCP (and for UDP when asked) on this machine, and claimed so that no other grader takes it. */
 export async function freePort(transport: 'tcp' | 'udp' = 'tcp'): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const held = tcpPortsHeld();
-    const port = await getPort({ port: randomCandidates(20).filter((candidate) => !held.has(candidate)) });
+    const candidates = randomCandidates(20).filter((candidate) => !held.has(candidate));
+    const port = await getPort({ port: candidates });
     if (port < LOW || port > HIGH) continue; // get-port fell back to a kernel-chosen port
-    if (transport === 'tcp' || (await udpPortFree(port))) return port;
+    if (transport === 'udp' && !(await udpPortFree(port))) continue;
+    if (await claim(port)) return port;
   }
   return getPort();
 }

@@ -41,6 +41,17 @@ describe('freePort', () => {
     expect(ports.size).toBeGreaterThan(15);
   });
 
+  test('a chosen port is claimed machine-wide, so that a grader in another process does not choose it too, on Linux', async () => {
+    if (process.platform !== 'linux') return;
+    const port = await freePort();
+    const code = await new Promise<string | undefined>((resolve) => {
+      const other = net.createServer();
+      other.once('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+      other.listen(`\0socklab-port-${port}`, () => other.close(() => resolve(undefined)));
+    });
+    expect(code).toBe('EADDRINUSE');
+  });
+
   test('a port whose connection the server closed first (TIME_WAIT) counts as held, on Linux', async () => {
     if (process.platform !== 'linux') return;
     const port = await freePort();
