@@ -32,18 +32,25 @@ export class CaseContext {
   /** "How to start it by hand" lines for the servers this case started. */
   readonly startLines: string[] = [];
   private readonly teardown: Array<() => unknown> = [];
+  /** Set once the case has ended: a body still running past its deadline must not start what nobody will stop. */
+  private ended = false;
 
   constructor(readonly exercise: string, readonly caseId: string, readonly run: RunSettings) {
     this.random = new Random(caseSeed(run.seed, caseId));
     this.transcript = new Transcript();
   }
 
-  /** Registers cleanup work, run in reverse order when the case ends, pass or fail. */
+  /** Registers cleanup work, run in reverse order when the case ends, pass or fail; at once if it has ended already. */
   defer(work: () => unknown): void {
+    if (this.ended) {
+      void (async () => work())().catch(() => { /* cleanup must go on */ });
+      return;
+    }
     this.teardown.push(work);
   }
 
   async cleanup(): Promise<void> {
+    this.ended = true;
     for (const work of this.teardown.splice(0).reverse()) {
       try { await work(); } catch { /* cleanup must go on */ }
     }

@@ -101,4 +101,14 @@ describe.concurrent('the path of a case: t.start, then cleanup', () => {
     expectNoSurvivors(program);
     expect(await checkListening(port, 'tcp')).toBe('not-yet');
   });
+
+  test('a body still running after its case ended (past the deadline): what it starts is stopped, not left behind', async () => {
+    const t = await contextFor('python-server');
+    await t.cleanup();
+    const { error } = await failureOf(() => t.start('server'));
+    expect(error).toBeInstanceOf(GradingFailure);
+    expect(t.programs).toHaveLength(1);
+    await t.programs[0].exited;
+    expectNoSurvivors(t.programs[0]);
+  });
 });
