@@ -1,5 +1,5 @@
 // The UDP uppercase server's contract (textbook 2.7.1), case by case.
-import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
+import { exerciseSuite, GradingFailure, scaled } from '../../../harness/index.ts';
 
 const suite = exerciseSuite('udp-uppercase');
 const upper = (text: string) => text.toUpperCase();
@@ -63,7 +63,7 @@ suite.case({ id: 'server-survives-odd-input', name: 'server still answers after 
   const odd = await t.udpSocket('[odd client] ');
   await odd.send(port, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80]));
   await odd.send(port, Buffer.from([0xc3]));
-  await odd.receive(500);
+  await odd.receive(scaled(500));
   const client = await t.udpSocket('[next client] ');
   const text = 'are you still there?';
   await client.send(port, text);
