@@ -111,7 +111,7 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
       summary: `sequence ${n} (${steps.length} requests, ${pipelined ? 'pipelined in one write' : 'each after the previous answer'}): ` +
         `answer ${wrong + 1} differs from the reference server's`,
       sent: steps[wrong].request,
-      details: ['the sequence, one connection each:', ...rows, `the exchange of sequence ${n} with your server:`,
+      details: ['the sequence, on one connection to each server:', ...rows, `the exchange of sequence ${n} with your server:`,
         ...record.lines().map((line) => `  ${line}`)],
       hint: 'Compare the request that differs with the cases about it above. Statuses the contract leaves open\n' +
         '(403 or 404, 405 or 501) count as the same; Date, reason phrases and error pages are not compared.',
