@@ -24,8 +24,9 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
     if (program.exitStatus) {
       throw new GradingFailure({
         summary: `your server ${describeExit(program.exitStatus)} before it was listening on ${where}`,
-        hint: 'Read its stderr below: a crash at start-up (an exception, a wrong import) or a missing\n' +
-          'receive loop (a program that binds and then reaches its end) both look like this.',
+        // Said without "below": socklab run shows the same hint after the program's stderr, not before it.
+        hint: 'Read what it wrote to stderr (the [your_program] lines): a crash at start-up (an exception, a wrong\n' +
+          'import) or a missing receive loop (a program that binds and then reaches its end) both look like this.',
       });
     }
     if (Date.now() >= deadline) {
