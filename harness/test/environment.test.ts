@@ -7,8 +7,8 @@ import { RunningProgram } from '../running-program.ts';
 
 const SECRETS = {
   GITHUB_TOKEN: 'ghp_secret', GH_TOKEN: 'gh_secret', NPM_TOKEN: 'npm_secret', AWS_SECRET_ACCESS_KEY: 'aws',
-  ANTHROPIC_API_KEY: 'key', NODE_OPTIONS: '--require /tmp/evil.js', VITEST_POOL_ID: '1', npm_config_registry: 'x',
-  SOCKLAB_TIMEOUT_SCALE: '2', LD_PRELOAD: '/tmp/evil.so', CI: 'true',
+  ANTHROPIC_API_KEY: 'key', NODE_OPTIONS: '--require ./evil.js', VITEST_POOL_ID: '1', npm_config_registry: 'x',
+  SOCKLAB_TIMEOUT_SCALE: '2', LD_PRELOAD: './evil.so', CI: 'true',
 };
 
 const saved = { ...process.env };
