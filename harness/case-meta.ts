@@ -2,6 +2,9 @@
 
 export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 
+/** `core`: what the textbook's own lab asks; `rfc`: the conformance depth beyond it. An instructor can grade either. */
+export type Level = 'core' | 'rfc';
+
 /** A case as its suite declares it. */
 export interface CaseSpec {
   /** Stable, kebab-case, unique within the exercise: reports and mutants refer to it. */
@@ -9,6 +12,8 @@ export interface CaseSpec {
   /** One line saying what the case checks. */
   name: string;
   points: number;
+  /** `core` (the textbook lab) or `rfc` (conformance depth); default `rfc`. */
+  level?: Level;
   /** Who sees the result on a grading platform (Gradescope's values); default `visible`. */
   visibility?: Visibility;
   /** The RFC or textbook section the case checks, e.g. "RFC 9112 §9.3". */
@@ -22,6 +27,7 @@ export interface CaseMeta {
   exercise: string;
   id: string;
   points: number;
+  level: Level;
   visibility: Visibility;
   reference?: string;
   /** `error` means the case could not judge (program missing, compile error); `kit` means the kit itself broke. */

@@ -45,7 +45,7 @@ export function exerciseSuite(exercise: string) {
       const declare = runs ? test : test.skip;
       const deadline = scaled(spec.timeoutMs ?? 0) || timeout('case');
       declare(spec.name, { timeout: deadline + scaled(15000) }, async ({ task }) => {
-        const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, visibility, reference: spec.reference };
+        const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, level: spec.level ?? 'rfc', visibility, reference: spec.reference };
         task.meta.socklab = meta;
         const context = new CaseContext(exercise, spec.id, settings);
         try {

@@ -1,6 +1,6 @@
 // The harness as the suites see it: declare cases, start programs, speak to them, explain failures.
 export { exerciseSuite } from './grading-case.ts';
-export type { CaseSpec, Visibility } from './case-meta.ts';
+export type { CaseSpec, Level, Visibility } from './case-meta.ts';
 export type { CaseContext, Started } from './case-context.ts';
 export { GradingFailure, CannotJudge, type FailureDetails } from './failure.ts';
 export { expectExit, expectStdout } from './program-expectations.ts';

@@ -57,6 +57,7 @@ export class CaseReporter implements Reporter {
       status: passed ? 'passed' : meta.outcome === 'failed' ? 'failed' : 'error',
       score: passed ? meta.points : 0,
       maxScore: meta.points,
+      level: meta.level,
       visibility: meta.visibility,
       ...(meta.reference ? { reference: meta.reference } : {}),
       durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),

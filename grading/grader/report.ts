@@ -1,5 +1,5 @@
 // The one report model every output format is written from (its JSON schema: grading/schemas/report.schema.json).
-import type { Visibility } from '../../harness/case-meta.ts';
+import type { Level, Visibility } from '../../harness/case-meta.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'error';
 
@@ -10,6 +10,7 @@ export interface TestResult {
   status: TestStatus;
   score: number;
   maxScore: number;
+  level: Level;
   visibility: Visibility;
   reference?: string;
   durationMs: number;
