@@ -81,7 +81,7 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
             if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
             meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
             meta.repro = error.details.repro;
-            meta.cause = declaredCause(error.details, context.programs) ?? exitedBeforeDoingAnything(context.programs, context.transcript);
+            meta.cause = declaredCause(error.details) ?? exitedBeforeDoingAnything(context.programs, context.transcript);
             error.message = renderMessage(error, context);
           } else {
             meta.outcome = 'kit';

@@ -4,33 +4,24 @@ import type { FailureDetails } from './failure.ts';
 import { describeExit, type RunningProgram } from './running-program.ts';
 import type { Transcript } from './transcript.ts';
 
-/** Digits vary from case to case (ports, pids, times): two runs of one mistake must give the same line. */
-function normalized(line: string): string {
-  return line.replace(/\d+/g, 'N').trim();
-}
-
-/** The program's last stderr line, as part of a cause: two different crashes must not be taken for one. */
-function lastWords(program: RunningProgram): string {
-  const last = program.stderr.lastLines(1)[0];
-  return last ? `; its last stderr line: "${normalized(last).slice(0, 120)}"` : '; it wrote nothing to stderr';
-}
-
-/** The cause a failure names itself (a server that never listened), with the program's last words. */
-export function declaredCause(details: FailureDetails, programs: RunningProgram[]): string | undefined {
-  if (!details.cause) return undefined;
-  const program = details.program ?? programs.at(-1);
-  return program ? `${details.cause}${lastWords(program)}` : details.cause;
+/** The cause a failure names itself (a server that never listened, a program that cannot run). */
+export function declaredCause(details: FailureDetails): string | undefined {
+  return details.cause;
 }
 
 /**
- * A program that ended with an error before it did anything the grader could see (no byte sent, no connection,
- * nothing on stdout): an untouched skeleton, or a crash at start-up. Undefined when the program did something.
+ * A program that ended with an error before it did anything the grader could see (no byte sent, nothing on
+ * stdout): an untouched skeleton, or a crash at start-up. Undefined when the program did something. The sentence
+ * names no port, path or text that differs from case to case, so that every case it cost gives the same one.
  */
 export function exitedBeforeDoingAnything(programs: RunningProgram[], transcript: Transcript): string | undefined {
-  if (programs.length !== 1) return undefined;
-  const [program] = programs;
-  const status = program.exitStatus;
-  if (!status || (status.code === 0 && !status.signal) || program.stoppedBecause) return undefined;
-  if (program.stdout.total > 0 || transcript.hasData) return undefined;
-  return `your ${program.prepared.role} ${describeExit(status)} before it sent or printed anything${lastWords(program)}`;
+  if (programs.length === 0 || transcript.hasData) return undefined;
+  const sentences = new Set<string>();
+  for (const program of programs) {
+    const status = program.exitStatus;
+    if (!status || (status.code === 0 && !status.signal) || program.stoppedBecause || program.stdout.total > 0) return undefined;
+    sentences.add(`your ${program.prepared.role} ${describeExit(status)} before it sent or printed anything`);
+  }
+  // A case that started the program several times: one cause only when every run ended the same way.
+  return sentences.size === 1 ? [...sentences][0] : undefined;
 }

@@ -37,6 +37,11 @@ function failureLines(exercise: ExerciseResult, test: TestResult): string[] {
   return ['', `  ${MARK[test.status]} ${bold(`${exercise.id}/${test.id}`)} ${label} — ${test.name} (${test.score}/${test.maxScore})`, indent(test.message)];
 }
 
+/** The last line the program wrote to stderr, as a failure message quotes it. */
+function lastProgramLine(message: string): string | undefined {
+  return message.split('\n').filter((line) => line.trim().startsWith('[your_program]')).at(-1)?.trim();
+}
+
 function exerciseLines(exercise: ExerciseResult): string[] {
   const section = exercise.textbookSection ? ` (textbook ${exercise.textbookSection})` : '';
   const out = ['', bold(`${exercise.id} — ${exercise.title}${section}`)];
@@ -50,6 +55,8 @@ function exerciseLines(exercise: ExerciseResult): string[] {
   for (const idle of view.idle) {
     out.push('', `  ${MARK.failed} ${bold(`your ${idle.role} does nothing yet`)}: ${idle.tests.length} cases, ${points(idle.tests)} points wait for it`);
     out.push(...idle.guide.map((line) => `    ${line}`), `    now       ${idle.cause}`);
+    const said = lastProgramLine(idle.tests[0].message);
+    if (said) out.push(`              its stderr ends: ${said}`);
   }
   const shown = exercise.tests.filter((test) => !idleRoles.has(test.role ?? ''));
   if (shown.length > 0) out.push('', ...caseLines(shown));
