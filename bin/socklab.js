@@ -6,8 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'node_modules', '.cache', 'socklab-cli');
-const entry = path.join(outDir, 'main.mjs');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'socklab-cli');
 // What the CLI is built from; the suites, self-tests and mutants are not part of it (vitest loads the suites).
 const SOURCES = ['grading', 'harness'];
 const NOT_SOURCES = /[\\/](suites|mutants|self-test|test)([\\/]|$)/;
@@ -26,32 +25,44 @@ function newestSource() {
   return Math.max(newest, statSync(path.join(root, 'package.json')).mtimeMs);
 }
 
-async function build() {
+/** Builds the CLI into dir (named after the sources' newest time), beside first: a build is never seen half done. */
+async function build(dir) {
   const { build: esbuild } = await import('esbuild');
-  // Built beside, then moved into place: two commands started at once never load half a build.
-  const temp = `${outDir}.${process.pid}`;
+  const temp = `${dir}.${process.pid}`;
   await esbuild({
     entryPoints: [path.join(root, 'grading', 'cli', 'main.ts')],
     outdir: temp, outExtension: { '.js': '.mjs' }, bundle: true, splitting: true, format: 'esm',
     platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent',
   });
-  rmSync(outDir, { recursive: true, force: true });
-  try { renameSync(temp, outDir); } catch { rmSync(temp, { recursive: true, force: true }); }
+  // Another command may have built the same sources meanwhile: then its build is used and this one dropped.
+  try { renameSync(temp, dir); } catch { rmSync(temp, { recursive: true, force: true }); }
+  // Builds of older sources, a day old, are no longer used by anyone.
+  for (const old of readdirSync(cacheDir)) {
+    const file = path.join(cacheDir, old);
+    if (file !== dir && Date.now() - statSync(file).mtimeMs > 86_400_000) rmSync(file, { recursive: true, force: true });
+  }
 }
 
 async function main() {
+  let entry;
   try {
-    if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource()) {
-      mkdirSync(path.dirname(outDir), { recursive: true });
-      await build();
+    const dir = path.join(cacheDir, String(Math.floor(newestSource())));
+    entry = path.join(dir, 'main.mjs');
+    if (!existsSync(entry)) {
+      mkdirSync(cacheDir, { recursive: true });
+      await build(dir);
     }
-    await import(pathToFileURL(entry).href);
-  } catch (error) {
-    if (existsSync(entry) && !(error instanceof Error && /esbuild|EACCES|EROFS|ENOENT/.test(error.message))) throw error;
-    const { register } = await import('tsx/esm/api');
-    register();
-    await import('../grading/cli/main.ts');
+  } catch {
+    entry = undefined;
   }
+  if (entry && existsSync(entry)) {
+    await import(pathToFileURL(entry).href);
+    return;
+  }
+  // No build (esbuild missing, a read-only install): the sources through tsx, slower but the same CLI.
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../grading/cli/main.ts');
 }
 
 await main();

@@ -55,11 +55,12 @@ export const byHand = {
     return [`(${steps}; sleep 1) | nc -N 127.0.0.1 ${port}`];
   },
 
-  /** A client served while another holds an idle connection. */
+  /** A client served while another holds an idle connection and a third half a line, as the grader did. */
   whileIdle(port: number, line: string): string[] {
     return [
-      `nc 127.0.0.1 ${port}   # in a second terminal: connect and type nothing`,
-      `printf ${printfArgument(line)} | nc -N 127.0.0.1 ${port}   # in a third: answered at once, while the second waits`,
+      `(sleep 3) | nc 127.0.0.1 ${port} &   # a client that connects and says nothing`,
+      `(printf 'partial'; sleep 3) | nc 127.0.0.1 ${port} &   # a client that sends half a line`,
+      `sleep 0.5; printf ${printfArgument(line)} | nc -N -w2 127.0.0.1 ${port}   # answered at once with its own uppercase only`,
     ];
   },
 
