@@ -80,7 +80,8 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
             meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';
             if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
             meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
-            meta.repro = error.details.repro;
+            // The report's lines are the message's: the server's start line first.
+            meta.repro = error.details.repro?.length ? [...context.startLines, ...error.details.repro] : error.details.repro;
             meta.cause = declaredCause(error.details) ?? exitedBeforeDoingAnything(context.programs, context.transcript);
             error.message = renderMessage(error, context);
           } else {

@@ -72,13 +72,16 @@ for (const [exercise, chosen] of Object.entries(MUTANTS).filter(([id]) => !only 
           const graded = await gradeWithCli([exercise], target, [...mutant.caughtBy.flatMap((id) => ['--case', id]), '--role', 'server']);
           const failed = (graded.report?.exercises[0].tests ?? []).filter((t) => t.status === 'failed' && t.repro?.length);
           expect(failed.length, `no failing server case with repro lines: ${graded.stderr}`).toBeGreaterThan(0);
+          let replayed = 0;
           for (const testResult of failed) {
             const outcome = await reproduces(testResult.repro!, target);
             if (!outcome) continue;
+            replayed += 1;
             const same = outcome.mutant.printed === outcome.reference.printed && outcome.mutant.up === outcome.reference.up;
             expect(same, `${exercise}/${testResult.id} on ${name}: the lines print the same for the mutant and the reference\n` +
               `${testResult.repro!.join('\n')}\nprinted: ${JSON.stringify(outcome.mutant.printed.slice(0, 300))}`).toBe(false);
           }
+          expect(replayed, `no failure of ${name} had a server start line and lines to replay`).toBeGreaterThan(0);
         } finally {
           await rm(target, { recursive: true, force: true });
         }

@@ -84,7 +84,7 @@ describe.concurrent('UDP: the reference server (solutions/udp-uppercase) answers
       await client.send(port, '');
       const result = await runLine(client.reproLine());
       expect(result.exitCode).toBe(0);
-      expect(result.stdout.toString()).toBe('""\n');
+      expect(result.stdout.toString()).toBe('"" \n');
     } finally {
       client.close();
     }
