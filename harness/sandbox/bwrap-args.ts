@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveInterpreter } from './interpreter.ts';
 import { DISK_LIMIT_BYTES, OPEN_FILES_LIMIT, PROCESS_LIMIT } from './limits.ts';
-import { sandboxSupport } from './support.ts';
+import { findOnPath, sandboxSupport } from './support.ts';
 
 /** The system folders every program sees, read-only (those that exist here). */
 const SYSTEM = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc'];
@@ -45,6 +45,8 @@ function showable(file: string): boolean {
 export function sandboxLaunch(command: string, args: string[], cwd: string): Launch {
   const support = sandboxSupport();
   if (!support.available) return { command, args, sandboxed: false };
+  // A command that does not exist is left to fail to start, as outside the sandbox (the kit reports it).
+  if (!findOnPath(command) && !existsSync(command)) return { command, args, sandboxed: false };
   const interpreter = resolveInterpreter(command);
   const executable = interpreter?.executable ?? command;
   const binds: string[] = [];
@@ -64,6 +66,7 @@ export function sandboxLaunch(command: string, args: string[], cwd: string): Lau
   };
   for (const folder of interpreter?.folders ?? []) if (!SYSTEM.some((system) => folder === system || folder.startsWith(`${system}/`))) show(folder);
   show(cwd);
+  const workingFolder = bound.includes(cwd) ? cwd : '/tmp';
   // The program's file (a compiled build outside its folder) and any path it is given, such as a site to serve.
   for (const arg of args) if (path.isAbsolute(arg)) show(arg);
 
@@ -84,7 +87,7 @@ export function sandboxLaunch(command: string, args: string[], cwd: string): Lau
     '--perms', '1777', '--size', String(DISK_LIMIT_BYTES), '--tmpfs', '/tmp',
     ...binds,
     '--setenv', 'HOME', '/tmp', '--setenv', 'TMPDIR', '/tmp',
-    '--chdir', cwd,
+    '--chdir', workingFolder,
     '--', ...inner,
   ];
   // The harness stops a program with SIGTERM to its process group, then SIGKILL. bwrap would die of the SIGTERM at
