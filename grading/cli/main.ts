@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
 };
 COMMANDS['--help'] = COMMANDS.help;
 COMMANDS['-h'] = COMMANDS.help;
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, plot, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, plot, doctor, help`);
     return 2;
   }
   try {

@@ -8,6 +8,7 @@ const SHARED_OPTIONS = {
   'timeout-scale': { type: 'string' },
   jobs: { type: 'string' },
   case: { type: 'string', multiple: true },
+  'require-sandbox': { type: 'boolean' },
 } as const;
 
 type OptionTypes = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;

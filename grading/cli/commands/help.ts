@@ -13,6 +13,9 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
       lower; 2 for a usage error or a broken kit.
   socklab run <exercise> <role> [--target DIR] [--port N] [-- program options]
       Start one program by hand and print its port, to try it with nc, curl or dig.
+  socklab doctor
+      What this machine supports: the sandbox (bwrap, user/PID/network namespaces, limits) and the tools hints name.
+      Exit 1 when the sandbox cannot be built here.
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
       Draw the exercise's figure (textbook figure 2.23) from the target's own program, beside the reference's
       curves where they differ.
@@ -21,6 +24,7 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   --case ID           only this case (repeatable); a failure's title shows its id: exercise/ID
   --seed N            the same random inputs again (every report prints its seed)
   --timeout-scale X   multiply every wait by X on a slow machine (also SOCKLAB_TIMEOUT_SCALE)
+  --require-sandbox   (test, grade) refuse to grade, exit 2, where the sandbox cannot be built
 `;
 
 export async function helpCommand(): Promise<number> {
