@@ -93,7 +93,7 @@ export class RunningProgram {
       this.exitStatus = this.sandboxed ? programExitStatus(status.code, status.signal) : status;
       return this.exitStatus;
     });
-    const measured = () => (this.sandboxed ? descendants(this.pid) : [this.pid]);
+    const measured = () => (this.sandboxed ? descendants(this.pid, true) : [this.pid]);
     this.stopWatchingMemory = watchMemory(measured, (reason) => this.stopEarly(reason));
     void this.exited.then(() => this.stopWatchingMemory());
     const lifetimeMs = options.lifetimeMs ?? timeout('case');

@@ -14,8 +14,11 @@ function children(pid: number): number[] {
   return found;
 }
 
-/** `pid` and all its descendants that are alive (zombies excluded), read from /proc (Linux only). */
-export function descendants(pid: number): number[] {
+/**
+ * `pid` and all its descendants that are alive, read from /proc (Linux only). Zombies are left out unless asked
+ * for: they are gone for the program, but until reaped they still count against the limit on processes.
+ */
+export function descendants(pid: number, withZombies = false): number[] {
   const alive: number[] = [];
   const seen = new Set<number>();
   const queue = [pid];
@@ -26,7 +29,7 @@ export function descendants(pid: number): number[] {
     let stat: string;
     try { stat = readFileSync(`/proc/${next}/stat`, 'utf8'); } catch { continue; }
     const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-    if (state !== 'Z' && state !== 'X') alive.push(next);
+    if (withZombies || (state !== 'Z' && state !== 'X')) alive.push(next);
     queue.push(...children(next));
   }
   return alive;
