@@ -13,6 +13,9 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
       lower; 2 for a usage error or a broken kit.
   socklab run <exercise> <role> [--target DIR] [--port N] [-- program options]
       Start one program by hand and print its port, to try it with nc, curl or dig.
+  socklab serve <exercise> [--case ID] [--seed N] [--port N] [--timeout-scale X]
+      Start the grader's own server for a client case (default: the exercise's first), the one a failure's
+      "reproduce by hand" lines name, and print the conversation as it happens. Ctrl-C stops it.
   socklab doctor
       What this machine supports: the sandbox (bwrap, user/PID/network namespaces, limits) and the tools hints name.
       Exit 1 when the sandbox cannot be built here.
