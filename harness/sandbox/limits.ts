@@ -21,7 +21,7 @@ export function limitNotes(stderr: string): string[] {
   if (/EROFS|Read-only file system/i.test(stderr)) {
     notes.push('it tried to write outside its temporary folder (EROFS): in the sandbox only /tmp is writable');
   }
-  if (/EAGAIN.*(spawn|fork)|(spawn|fork).*EAGAIN|Resource temporarily unavailable/i.test(stderr)) {
+  if (/EAGAIN.*(spawn|fork)|(spawn|fork).*EAGAIN|Resource temporarily unavailable|Cannot fork/i.test(stderr)) {
     notes.push(`it hit the sandbox's limit of ${PROCESS_LIMIT} processes and threads (EAGAIN on fork or spawn)`);
   }
   return notes;

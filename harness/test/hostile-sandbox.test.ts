@@ -55,8 +55,8 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     await waitUntilListening(program, port, 'tcp');
     const status = await program.waitForExit(scaled(20_000));
     expect(status, 'the fork bomb was not stopped').toBeDefined();
-    expect(program.stoppedBecause).toBe('it reached the limit of 256 processes and threads (a fork bomb?)');
-    expect(program.describeState()[0]).toContain('the grader stopped it because it reached the limit of 256 processes');
+    expect(program.stoppedBecause).toBe("it ran more than 128 processes and threads at once, half the sandbox's limit of 256 (a fork bomb?)");
+    expect(program.describeState()[0]).toContain('the grader stopped it because it ran more than 128 processes and threads at once');
     await program.stop();
     expectNoSurvivors(program);
   });
