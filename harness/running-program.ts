@@ -1,6 +1,7 @@
 // One started student program: its own process group, drained and capped output, a hard time limit, a clean stop.
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { crashHeadline, tailKeepingStudentFrame } from './crash-report.ts';
 import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
@@ -149,12 +150,19 @@ export class RunningProgram {
     return livingMembers(this.pid);
   }
 
+  /** The error the program died of, when it exited after printing one (a stack trace, a Python traceback). */
+  crash(): string | undefined {
+    if (!this.exitStatus || this.stoppedBecause) return undefined;
+    return crashHeadline(this.stderr.lastLines(200));
+  }
+
   /** Lines for a failure message: whether the program exited, why it was stopped, its last stderr lines. */
   describeState(tailLines = 12): string[] {
     const out: string[] = [];
-    const state = this.exitStatus ? describeExit(this.exitStatus) : 'was still running';
+    const crash = this.crash();
+    const state = this.exitStatus ? `${crash ? `crashed (${crash}) and ` : ''}${describeExit(this.exitStatus)}` : 'was still running';
     out.push(`${this.fileName} (pid ${this.pid}) ${state}${this.stoppedBecause ? `: the grader stopped it because ${this.stoppedBecause}` : ''}`);
-    const tail = this.stderr.lastLines(tailLines);
+    const tail = tailKeepingStudentFrame(this.stderr.lastLines(200), [this.fileName + ':', `${this.fileName}", line`, this.prepared.cwd + path.sep], tailLines);
     if (tail.length === 0) out.push('it wrote nothing to stderr');
     else out.push(`last lines of its stderr (${this.stderr.total} bytes in all):`, ...tail.map((line) => `  [your_program] ${line}`));
     if (this.sandboxed) out.push(...limitNotes(this.stderr.lastLines(50).join('\n')));

@@ -24,6 +24,13 @@ async function main(argv: string[]): Promise<number> {
     console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, doctor, help`);
     return 2;
   }
+  // `socklab <command> --help`: that command's usage, before any option is checked.
+  const beforeDash = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (name !== undefined && (beforeDash.includes('--help') || beforeDash.includes('-h'))) {
+    const { commandHelp, HELP } = await import('./commands/help.ts');
+    process.stdout.write(commandHelp(name) ?? HELP);
+    return 0;
+  }
   try {
     return await (await load())(args);
   } catch (error) {
