@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
 };
 COMMANDS['--help'] = COMMANDS.help;
 COMMANDS['-h'] = COMMANDS.help;
