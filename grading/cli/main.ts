@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
   export: async () => (await import('./commands/export.ts')).exportCommand,
+  gradescope: async () => (await import('./commands/gradescope.ts')).gradescopeCommand,
   'grade-class': async () => (await import('./commands/grade-class.ts')).gradeClassCommand,
   'grade-submission': async () => (await import('./commands/grade-submission.ts')).gradeSubmissionCommand,
 };
