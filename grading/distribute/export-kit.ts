@@ -30,6 +30,9 @@ export async function exportStudentCopy(out: string): Promise<ExportResult> {
   await writeFile(path.join(root, 'package.json'), await studentPackageJson());
   await writeFile(path.join(root, 'tsconfig.json'), await studentTsconfig());
   await writeFile(path.join(root, 'README.md'), studentReadme(manifests, kitVersion().version));
+  // The reusable workflow students' repositories call, pinned by commit, when this copy is the course's kit repository.
+  await mkdir(path.join(root, '.github', 'workflows'), { recursive: true });
+  await cp(path.join(kitRoot, 'grading', 'ci', 'grade-on-push.yml'), path.join(root, '.github', 'workflows', 'socklab-grade.yml'));
   // An exercise without any visible case would be a copy that can never be graded: say so rather than ship it.
   for (const manifest of manifests) {
     const left = (await readdir(path.join(root, path.relative(kitRoot, suitesDir), manifest.id), { recursive: true })).filter((f) => String(f).endsWith('.test.ts'));
