@@ -23,6 +23,7 @@ async function studentRepo(name: string): Promise<string> {
   const [mutant, spec] = Object.entries(await loadMutants(EXERCISE))[0];
   await rm(path.join(repo, 'exercises', EXERCISE), { recursive: true });
   await writeMutantTarget(EXERCISE, mutant, spec, path.join(repo, 'exercises'));
+  await cp(path.join(kitRoot, 'exercises', EXERCISE, 'exercise.json'), path.join(repo, 'exercises', EXERCISE, 'exercise.json'));
   return repo;
 }
 
