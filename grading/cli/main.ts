@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, plot, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, plot, export, grade-submission, grade-class, gradescope, help`);
     return 2;
   }
   try {
