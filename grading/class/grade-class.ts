@@ -17,6 +17,7 @@ export interface ClassOptions {
   innerJobs: number;
   timeLimitMs: number;
   force: boolean;
+  requireSandbox?: boolean;
   log: (line: string) => void;
 }
 

@@ -7,10 +7,10 @@ import type { Student } from './roster.ts';
 export interface StudentRun { name: string; status: 'graded' | 'timed out' | 'kit error'; seconds: number; detail: string }
 
 /** Runs `socklab grade-submission` for one student into `outDir`; never rejects. */
-export async function gradeOneStudent(student: Student, outDir: string, options: { seed: number; formats: string[]; exercises: string[]; timeLimitMs: number; innerJobs: number }): Promise<StudentRun> {
+export async function gradeOneStudent(student: Student, outDir: string, options: { seed: number; formats: string[]; exercises: string[]; timeLimitMs: number; innerJobs: number; requireSandbox?: boolean }): Promise<StudentRun> {
   const started = Date.now();
   const args = [path.join(kitRoot, 'bin', 'socklab.js'), 'grade-submission', student.upload, '--out', outDir, '--seed', String(options.seed),
-    '--format', ['json', ...options.formats].join(','), '--jobs', String(options.innerJobs), ...options.exercises.flatMap((id) => ['--exercise', id])];
+    '--format', ['json', ...options.formats].join(','), '--jobs', String(options.innerJobs), ...options.exercises.flatMap((id) => ['--exercise', id]), ...(options.requireSandbox ? ['--require-sandbox'] : [])];
   // A group of its own, so the time bound stops the grader and everything it started, together.
   const child = execa(process.execPath, args, { cwd: kitRoot, reject: false, detached: true, all: true, env: { NO_COLOR: '1' } });
   const stopGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* already gone */ } };

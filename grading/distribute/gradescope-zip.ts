@@ -26,7 +26,8 @@ function addKit(into: Zippable, dir: string, prefix: string): void {
 
 /** Writes the zip to `out`; returns the settings it holds. The kit goes whole (the hidden cases need solutions/). */
 export async function buildAutograderZip(out: string, exercises: string[], seed = randomInt(0, 2 ** 31 - 1)): Promise<AutograderSettings> {
-  const settings: AutograderSettings = { exercises, seed, sandboxOption: '' };
+  // Gradescope runs as root with bubblewrap installed by setup.sh: grading refuses to go on without the sandbox.
+  const settings: AutograderSettings = { exercises, seed, sandboxOption: '--require-sandbox' };
   const files: Zippable = {
     'setup.sh': executable(setupScript()),
     run_autograder: executable(runAutograderScript()),

@@ -13,7 +13,7 @@ import { applyTimeoutScale, numberOption, parseOptions } from '../options.ts';
 const OPTIONS = {
   out: { type: 'string' }, format: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true },
   jobs: { type: 'string' }, 'inner-jobs': { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string' },
-  force: { type: 'boolean' }, shard: { type: 'string' }, merge: { type: 'boolean' }, 'timeout-scale': { type: 'string' },
+  force: { type: 'boolean' }, shard: { type: 'string' }, merge: { type: 'boolean' }, 'timeout-scale': { type: 'string' }, 'require-sandbox': { type: 'boolean' },
 } as const;
 
 export async function gradeClassCommand(args: string[]): Promise<number> {
@@ -39,7 +39,7 @@ export async function gradeClassCommand(args: string[]): Promise<number> {
   }
   const students = shardOf(listStudents(submissions), parseShard(values.shard));
   const runs = await gradeClass({
-    students, out, exercises, formats, force: values.force ?? false,
+    students, out, exercises, formats, force: values.force ?? false, requireSandbox: values['require-sandbox'] ?? false,
     seed: given ?? previous?.seed ?? randomInt(0, 2 ** 31 - 1),
     jobs: numberOption('grade-class', 'jobs', values.jobs, 1, 64) ?? 2,
     innerJobs: numberOption('grade-class', 'inner-jobs', values['inner-jobs'], 1, 64) ?? 2,

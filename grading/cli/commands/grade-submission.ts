@@ -8,6 +8,7 @@ import { BadUpload } from '../../class/unzip.ts';
 import { prepareSubmission } from '../../class/submission.ts';
 import { parseFormats, writeReports } from '../../class/write-reports.ts';
 import { grade } from '../../grader/grade.ts';
+import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { loadManifests } from '../../grader/load-manifests.ts';
 import { percent } from '../../grader/report.ts';
@@ -16,6 +17,7 @@ import { applyTimeoutScale, numberOption, parseOptions } from '../options.ts';
 const OPTIONS = {
   out: { type: 'string' }, format: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true },
   seed: { type: 'string' }, jobs: { type: 'string' }, 'timeout-scale': { type: 'string' }, 'fail-under': { type: 'string' },
+  'require-sandbox': { type: 'boolean' },
 } as const;
 
 export async function gradeSubmissionCommand(args: string[]): Promise<number> {
@@ -30,6 +32,9 @@ export async function gradeSubmissionCommand(args: string[]): Promise<number> {
   const failUnder = numberOption('grade-submission', 'fail-under', values['fail-under'], 0, 100);
   applyTimeoutScale('grade-submission', values['timeout-scale']);
   const manifests = loadManifests(values.exercise ?? []);
+  // Re-runs this command inside the grading network namespace when the sandbox exists (as `grade` does).
+  const isolated = await gradeInSandbox('grade-submission', values['require-sandbox'] === true);
+  if (isolated !== undefined) return isolated;
 
   let submission;
   try {
