@@ -50,7 +50,7 @@ export function expectVerbs(run: ClientRun, session: SmtpRecord, expected: strin
 }
 
 /** Waits for the client's exit and checks its code; exit 1 must come with a message on stderr. */
-export async function expectClientExit(run: ClientRun, code: 0 | 1, what: string, hint: string, withinMs?: number): Promise<void> {
+export async function expectClientExit(run: Pick<ClientRun, 'program' | 'repro'>, code: 0 | 1, what: string, hint: string, withinMs?: number): Promise<void> {
   await expectExit(run.program, { code, what, hint, repro: run.repro, withinMs });
   if (code === 1 && run.program.stderr.total === 0) {
     throw new GradingFailure({
