@@ -36,6 +36,15 @@ suite.case({ id: 'server-closes-early', name: 'the server closes the connection 
   await expectClientExit(run, 1, 'after the server closed the connection in the middle of the dialogue',
     'A connection that closes before the reply came is a failure: the reply will never come. Notice the socket\'s\n' +
     '\'end\' or \'close\' while you wait for a reply (Python: recv() returns b""), print a message, exit 1.');
+  // Any program that exits 1 at once passes the check above; the session shows that this one got as far as MAIL.
+  const session = await sessionOf(run);
+  if (!session.commands.some((command) => command.verb === 'MAIL')) {
+    throw new GradingFailure({
+      summary: 'your client exited 1, but it never sent MAIL FROM, where the grader\'s server closes the connection',
+      hint: 'Talk to the server first: greeting, EHLO, MAIL FROM. The close comes after that.',
+      repro: run.repro,
+    });
+  }
 });
 
 suite.case({ id: 'slow-server', name: `a slow server (greeting and final reply each after ${SLOW_REPLY_MS / 1000} s) is still served, exit 0`, points: 2, reference: 'RFC 5321 §4.5.3.2' }, async (t) => {
@@ -53,4 +62,15 @@ suite.case({ id: 'connection-refused', name: 'no server on the port: exit 1 with
   const repro = [`${printfPipe(mail.body, t.runCommand('client', ['--port', port, ...mailArgs(mail)]))}   # nothing listens on port ${port}`];
   await expectClientExit({ program, repro }, 1, 'when the connection was refused',
     'Listen for the socket\'s \'error\' event (ECONNREFUSED): print a message to stderr and exit 1.');
+  // Any program that exits 1 at once passes the check above; the message shows that this one tried to connect.
+  const message = program.stderr.head().toString('utf8');
+  if (!/refused|connect/i.test(message)) {
+    throw new GradingFailure({
+      summary: 'your client exited 1, but its message on stderr does not say that the connection failed',
+      received: message,
+      hint: 'Say what happened, e.g. print the error\'s own message: `connect ECONNREFUSED 127.0.0.1:PORT` (Node),\n' +
+        '`[Errno 111] Connection refused` (Python). The grader looks for "refused" or "connect" in it.',
+      repro,
+    });
+  }
 });
