@@ -13,8 +13,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../harness/ports.ts';
 import { prepareProgram } from '../../harness/prepare-program.ts';
-import { SmtpPeer } from '../../harness/smtp/index.ts';
+import { smtpPlan } from '../../harness/smtp/index.ts';
 import { Transcript } from '../../harness/transcript.ts';
+import { TcpServerPeer } from '../../harness/transport/index.ts';
 import { solutionsDir } from '../grader/kit-paths.ts';
 
 /** Debian's python3 has aiosmtpd; the `python3` first on PATH may be another one (pyenv) without it. */
@@ -107,13 +108,14 @@ describe('the reference client delivers to real SMTP servers', () => {
 
 describe('a real client speaks to the grader\'s scripted server', () => {
   test('swaks delivers through it with full success: nothing early, no malformed line, QUIT', { timeout: 60_000 }, async () => {
-    const peer = await SmtpPeer.start(new Transcript(), {});
+    const plan = smtpPlan('a willing mail server');
+    const peer = await TcpServerPeer.start(await freePort('tcp'), new Transcript(), plan.tcp!);
     try {
       const result = await execa('swaks', ['--server', `127.0.0.1:${peer.port}`, '--from', mail.from, '--to', mail.to.join(','),
         '--header', 'Subject: hello from swaks', '--body', 'line one\n.dot line\n', '--timeout', '20'], { reject: false, timeout: 30_000 });
       expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(0);
-      await peer.settled();
-      const [session] = peer.sessions;
+      await peer.settled(5000);
+      const [session] = plan.sessions;
       expect(session.early).toBeUndefined();
       expect(session.malformed).toEqual([]);
       expect(session).toMatchObject({ mailFrom: mail.from, accepted: mail.to, quit: true });

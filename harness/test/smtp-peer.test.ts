@@ -3,16 +3,20 @@
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, test } from 'vitest';
-import { multiline, SmtpPeer, type SmtpScript } from '../smtp/index.ts';
+import { freePort } from '../ports.ts';
+import { multiline, smtpPlan, type SmtpRecord, type SmtpScript } from '../smtp/index.ts';
 import { Transcript } from '../transcript.ts';
+import { TcpServerPeer } from '../transport/index.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => { for (const work of cleanups.splice(0).reverse()) work(); });
 
-async function peer(script: SmtpScript = {}): Promise<SmtpPeer> {
-  const started = await SmtpPeer.start(new Transcript(), script);
+/** The grader's mail server with `script`, on a free port; `settled()` waits until its sessions have ended. */
+async function peer(script: SmtpScript = {}): Promise<{ port: number; sessions: SmtpRecord[]; settled: () => Promise<void> }> {
+  const plan = smtpPlan('test server', script);
+  const started = await TcpServerPeer.start(await freePort('tcp'), new Transcript(), plan.tcp!);
   cleanups.push(() => started.close());
-  return started;
+  return { port: started.port, sessions: plan.sessions, settled: () => started.settled(5000) };
 }
 
 /**
@@ -43,7 +47,7 @@ function converse(port: number, items: string[], early = ''): Promise<number[]> 
 
 const dialogue = ['EHLO me\r\n', 'MAIL FROM:<a@b.example>\r\n', 'RCPT TO:<c@d.example>\r\n', 'DATA\r\n', 'Subject: hi\r\n\r\n..dot\r\n.\r\n', 'QUIT\r\n'];
 
-describe('SmtpPeer', () => {
+describe('the grader\'s SMTP peer (smtpPlan over the transport\'s TCP peer)', () => {
   test('a whole dialogue: envelope, unstuffed message, QUIT; nothing early or malformed', async () => {
     const server = await peer();
     expect(await converse(server.port, [...dialogue])).toEqual([220, 250, 250, 250, 354, 250, 221]);

@@ -1,21 +1,17 @@
 // The grader's mail server for each client case, declared once: the cases (and `socklab serve smtp-client`) start
 // these. Each is built from the case's own seeded stream, so the same --seed gives the same server.
-import { scaled } from '../../../../harness/index.ts';
-import type { Random } from '../../../../harness/random.ts';
-import { multiline, SERVER_NAME, type SmtpScript } from '../../../../harness/smtp/index.ts';
-
-/** One case's server: what it does, in a line, and its script. */
-export interface SmtpPlan { about: string; script: SmtpScript }
+import { scaled, type PeerTable } from '../../../../harness/index.ts';
+import { multiline, SERVER_NAME, smtpPlan, type SmtpPlan, type SmtpScript } from '../../../../harness/smtp/index.ts';
 
 /** How long the slow server waits before its greeting and before its answer to the end of data (before scaling). */
 export const SLOW_REPLY_MS = 2000;
 /** The pause between the lines of a multi-line reply, long enough for an early command to arrive inside it. */
 export const LINE_GAP_MS = 250;
 
-const plain = (about: string, script: SmtpScript = {}) => (): SmtpPlan => ({ about, script });
+const plain = (about: string, script: SmtpScript = {}) => (): SmtpPlan => smtpPlan(about, script);
 
 /** case id → its server (the default `serve` starts is the core dialogue's). */
-export const peers: { default: string; cases: Record<string, (random: Random) => SmtpPlan> } = {
+export const peers: PeerTable<SmtpPlan> = {
   default: 'core-dialogue',
   cases: {
     'core-dialogue': plain('a willing mail server: 220, 250 to EHLO (three lines), 250, 250, 354, 250, 221'),
@@ -35,7 +31,7 @@ export const peers: { default: string; cases: Record<string, (random: Random) =>
     }),
     'helo-fallback': (random) => {
       const code = random.pick([500, 502, 504]);
-      return { about: `an old server: refuses EHLO with ${code}, accepts HELO`, script: { replies: { ehlo: [`${code} 5.5.1 EHLO not supported here`] } } };
+      return smtpPlan(`an old server: refuses EHLO with ${code}, accepts HELO`, { replies: { ehlo: [`${code} 5.5.1 EHLO not supported here`] } });
     },
     'hello-refused': plain('refuses EHLO with 502 and HELO with 550', {
       replies: { ehlo: ['502 5.5.1 EHLO not implemented'], helo: ['550 5.7.1 you are not welcome here'] },
@@ -55,7 +51,7 @@ export const peers: { default: string; cases: Record<string, (random: Random) =>
     }),
     'all-recipients-rejected': (random) => {
       const code = random.pick([450, 550, 553]);
-      return { about: `refuses every recipient with ${code}`, script: { rcpt: () => [`${code} ${code < 500 ? '4.2.1' : '5.1.1'} mailbox unavailable`] } };
+      return smtpPlan(`refuses every recipient with ${code}`, { rcpt: () => [`${code} ${code < 500 ? '4.2.1' : '5.1.1'} mailbox unavailable`] });
     },
     'mail-refused': plain('refuses MAIL FROM with 550', { replies: { mail: ['550 5.7.1 sender rejected'] } }),
     'message-body': plain('a willing mail server'),
@@ -65,7 +61,7 @@ export const peers: { default: string; cases: Record<string, (random: Random) =>
     'data-refused': plain('refuses DATA with 554', { replies: { data: ['554 5.3.4 no DATA today'] } }),
     'end-of-data-refused': (random) => {
       const reply = random.pick(['554 5.7.1 message rejected as spam', '451 4.3.0 temporary failure, try again later']);
-      return { about: `answers the end of data with ${reply.slice(0, 3)}`, script: { replies: { 'end-of-data': [reply] } } };
+      return smtpPlan(`answers the end of data with ${reply.slice(0, 3)}`, { replies: { 'end-of-data': [reply] } });
     },
     'required-headers': plain('a willing mail server'),
     'date-header': plain('a willing mail server'),
@@ -74,7 +70,7 @@ export const peers: { default: string; cases: Record<string, (random: Random) =>
     'quit-after-delivery': plain('a willing mail server'),
     'server-421': (random) => {
       const step = random.pick(['mail', 'rcpt', 'data'] as const);
-      return { about: `answers ${step === 'mail' ? 'MAIL FROM' : step === 'rcpt' ? 'RCPT TO' : 'DATA'} with 421 and closes the connection`, script: { closeAt: { step } } };
+      return smtpPlan(`answers ${step === 'mail' ? 'MAIL FROM' : step === 'rcpt' ? 'RCPT TO' : 'DATA'} with 421 and closes the connection`, { closeAt: { step } });
     },
     'server-closes-early': plain('closes the connection without a word when MAIL FROM arrives', { closeAt: { step: 'mail', silently: true } }),
     'slow-server': plain('waits 2 s (scaled) before its greeting and before accepting the message', {
