@@ -3,10 +3,10 @@
 import { scaled, type PeerTable } from '../../../../harness/index.ts';
 import { multiline, SERVER_NAME, smtpPlan, type SmtpPlan, type SmtpScript } from '../../../../harness/smtp/index.ts';
 
-/** How long the slow server waits before its greeting and before its answer to the end of data (before scaling). */
+/** How long the slow server waits before its answer to the end of data (before scaling). */
 export const SLOW_REPLY_MS = 2000;
 /** The pause between the lines of a multi-line reply, long enough for an early command to arrive inside it. */
-export const LINE_GAP_MS = 250;
+export const LINE_GAP_MS = 200;
 
 const plain = (about: string, script: SmtpScript = {}) => (): SmtpPlan => smtpPlan(about, script);
 
@@ -25,9 +25,9 @@ export const peers: PeerTable<SmtpPlan> = {
       replies: { ehlo: multiline(250, [`${SERVER_NAME} greets you`, '8BITMIME', 'SIZE 10240000', 'ENHANCEDSTATUSCODES', 'HELP']) },
       lineGapMs: scaled(LINE_GAP_MS),
     }),
-    'no-pipelining': plain('offers PIPELINING but answers MAIL, RCPT and DATA only after 300 ms (scaled)', {
+    'no-pipelining': plain('offers PIPELINING but answers MAIL, RCPT and DATA only after 200 ms (scaled)', {
       replies: { ehlo: multiline(250, [SERVER_NAME, 'PIPELINING', '8BITMIME']) },
-      delayMs: { mail: scaled(300), rcpt: scaled(300), data: scaled(300) },
+      delayMs: { mail: scaled(200), rcpt: scaled(200), data: scaled(200) },
     }),
     'helo-fallback': (random) => {
       const code = random.pick([500, 502, 504]);
@@ -73,8 +73,8 @@ export const peers: PeerTable<SmtpPlan> = {
       return smtpPlan(`answers ${step === 'mail' ? 'MAIL FROM' : step === 'rcpt' ? 'RCPT TO' : 'DATA'} with 421 and closes the connection`, { closeAt: { step } });
     },
     'server-closes-early': plain('closes the connection without a word when MAIL FROM arrives', { closeAt: { step: 'mail', silently: true } }),
-    'slow-server': plain('waits 2 s (scaled) before its greeting and before accepting the message', {
-      delayMs: { greeting: scaled(SLOW_REPLY_MS), 'end-of-data': scaled(SLOW_REPLY_MS) },
+    'slow-server': plain(`waits ${SLOW_REPLY_MS / 1000} s (scaled) before accepting the message`, {
+      delayMs: { 'end-of-data': scaled(SLOW_REPLY_MS) },
     }),
   },
 };
