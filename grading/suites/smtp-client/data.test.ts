@@ -6,7 +6,7 @@ import { expectClientExit, expectQuit, expectStderrMentions } from './support/di
 import { deliveredMessage, expectedBody, lenientLines, splitMessage } from './support/message-checks.ts';
 import { randomBody, randomMail, randomSentence } from './support/mail-inputs.ts';
 
-const suite = exerciseSuite('smtp-client');
+const suite = exerciseSuite('smtp-client', { group: 'The message' });
 
 const ACCEPTED = 'Exit 0 when the reply to the end of data is 2xx.';
 
@@ -26,7 +26,7 @@ suite.case({ id: 'message-body', name: 'the body (stdin) arrives whole after the
   });
 });
 
-suite.case({ id: 'crlf-line-endings', name: 'every line ends in CRLF: commands, headers, and a body with bare LF and bare CR normalised', points: 2, reference: 'RFC 5321 §2.3.8, §4.1.1.4' }, async (t) => {
+suite.case({ level: 'rfc', id: 'crlf-line-endings', name: 'every line ends in CRLF: commands, headers, and a body with bare LF and bare CR normalised', points: 2, reference: 'RFC 5321 §2.3.8, §4.1.1.4' }, async (t) => {
   const body = `${randomSentence(t.random)}\n${randomSentence(t.random)}\r${randomSentence(t.random)}\r\n${randomSentence(t.random)}\n`;
   const run = await runMail(t, randomMail(t.random, 1, { body }));
   await expectClientExit(run, 0, 'after the server accepted the message', ACCEPTED);
@@ -49,7 +49,7 @@ suite.case({ id: 'crlf-line-endings', name: 'every line ends in CRLF: commands, 
   throw new GradingFailure({ summary: 'the body did not arrive with CRLF line endings', expected: expectedBody(body), received, repro: run.repro });
 });
 
-suite.case({ id: 'dot-stuffing', name: 'body lines starting with "." are dot-stuffed: ".", "..x", ".x" in the middle and "." as the last line', points: 2, reference: 'RFC 5321 §4.5.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'dot-stuffing', name: 'body lines starting with "." are dot-stuffed: ".", "..x", ".x" in the middle and "." as the last line', points: 2, reference: 'RFC 5321 §4.5.2' }, async (t) => {
   const words = () => randomSentence(t.random, 3);
   const body = `${words()}\n.\n..${words()}\n${words()}\n.${words()}\n${words()}\n.\n`;
   const run = await runMail(t, randomMail(t.random, 1, { body }));
@@ -69,7 +69,7 @@ suite.case({ id: 'dot-stuffing', name: 'body lines starting with "." are dot-stu
   });
 });
 
-suite.case({ id: 'final-line-ending', name: 'a body without a final newline gets CRLF before the "." line', points: 1, reference: 'RFC 5321 §4.1.1.4' }, async (t) => {
+suite.case({ level: 'rfc', id: 'final-line-ending', name: 'a body without a final newline gets CRLF before the "." line', points: 1, reference: 'RFC 5321 §4.1.1.4' }, async (t) => {
   const body = `${randomSentence(t.random)}\n${randomSentence(t.random)}`;
   const run = await runMail(t, randomMail(t.random, 1, { body }));
   const hint = 'The end of data is "\\r\\n.\\r\\n": a "." alone on its own line. When the body does not end with a line\n' +
@@ -81,7 +81,7 @@ suite.case({ id: 'final-line-ending', name: 'a body without a final newline gets
   throw new GradingFailure({ summary: 'the message did not end with the body\'s last line, CRLF, then "." alone on a line', expected: tail, received: raw.subarray(Math.max(0, raw.length - tail.length - 10)), hint, repro: run.repro });
 });
 
-suite.case({ id: 'data-refused', name: 'DATA refused with 554: no message, QUIT, exit 1 with the reply on stderr', points: 1, reference: 'RFC 5321 §4.1.1.4' }, async (t) => {
+suite.case({ level: 'rfc', id: 'data-refused', name: 'DATA refused with 554: no message, QUIT, exit 1 with the reply on stderr', points: 1, reference: 'RFC 5321 §4.1.1.4' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   const hint = 'Only a 354 reply invites the message. Any other reply to DATA: send QUIT, print it on stderr, exit 1.';
   await expectClientExit(run, 1, 'after DATA was refused', hint);
@@ -93,7 +93,7 @@ suite.case({ id: 'data-refused', name: 'DATA refused with 554: no message, QUIT,
   expectStderrMentions(run, ['554'], 'the server\'s reply to DATA', hint);
 });
 
-suite.case({ id: 'end-of-data-refused', name: 'the message refused (554 or 451): QUIT, exit 1 with the reply on stderr', points: 2, reference: 'RFC 5321 §4.1.1.4, §4.2.5' }, async (t) => {
+suite.case({ level: 'rfc', id: 'end-of-data-refused', name: 'the message refused (554 or 451): QUIT, exit 1 with the reply on stderr', points: 2, reference: 'RFC 5321 §4.1.1.4, §4.2.5' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   const code = run.plan.about.slice(-3);
   const hint = `The reply to the end of data decides: here ${code}, so the message was not accepted. Send QUIT, print the\nreply on stderr, exit 1.`;

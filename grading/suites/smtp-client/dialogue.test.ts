@@ -6,7 +6,7 @@ import { expectClientExit, expectNoCommand, expectQuit, expectStderrMentions, ex
 import { deliveredMessage } from './support/message-checks.ts';
 import { randomMail } from './support/mail-inputs.ts';
 
-const suite = exerciseSuite('smtp-client');
+const suite = exerciseSuite('smtp-client', { group: 'The dialogue' });
 
 const DIALOGUE_HINT = 'The dialogue is: read the 220 greeting; EHLO (or HELO) and its reply; MAIL FROM:<from> and its reply;\n' +
   'RCPT TO:<to> and its reply; DATA and its 354; the message and "." alone on a line, and its reply; QUIT.';
@@ -37,7 +37,7 @@ suite.case({ id: 'waits-for-greeting', name: 'sends nothing before the server\'s
   await expectClientExit(run, 0, 'after a greeting that came late', DIALOGUE_HINT);
 });
 
-suite.case({ id: 'ehlo-first', name: 'opens with EHLO and the --helo name (localhost when none is given)', points: 1, reference: 'RFC 5321 §4.1.1.1' }, async (t) => {
+suite.case({ level: 'rfc', id: 'ehlo-first', name: 'opens with EHLO and the --helo name (localhost when none is given)', points: 1, reference: 'RFC 5321 §4.1.1.1' }, async (t) => {
   const helo = t.random.pick([undefined, `client-${t.random.string(5, 'abcdefghijklmnopqrstuvwxyz')}.example`]);
   const mail = randomMail(t.random, 1, { helo });
   const run = await runMail(t, mail);
@@ -55,28 +55,28 @@ suite.case({ id: 'ehlo-first', name: 'opens with EHLO and the --helo name (local
   }
 });
 
-suite.case({ id: 'multi-line-greeting', name: 'reads a three-line 220 greeting whole before sending EHLO', points: 2, reference: 'RFC 5321 §4.2.1' }, async (t) => {
+suite.case({ level: 'rfc', id: 'multi-line-greeting', name: 'reads a three-line 220 greeting whole before sending EHLO', points: 2, reference: 'RFC 5321 §4.2.1' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   await run.program.waitForExit(timeout('exit') + scaled(3000));
   expectTurnsKept(run, await sessionOf(run));
   await expectClientExit(run, 0, 'after a multi-line greeting', DIALOGUE_HINT);
 });
 
-suite.case({ id: 'multi-line-ehlo', name: 'reads a five-line 250 reply to EHLO whole before sending MAIL', points: 2, reference: 'RFC 5321 §4.2.1' }, async (t) => {
+suite.case({ level: 'rfc', id: 'multi-line-ehlo', name: 'reads a five-line 250 reply to EHLO whole before sending MAIL', points: 2, reference: 'RFC 5321 §4.2.1' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   await run.program.waitForExit(timeout('exit') + scaled(3000));
   expectTurnsKept(run, await sessionOf(run));
   await expectClientExit(run, 0, 'after a multi-line reply to EHLO', DIALOGUE_HINT);
 });
 
-suite.case({ id: 'no-pipelining', name: 'one command at a time even when the server offers PIPELINING and answers slowly', points: 2, reference: 'RFC 5321 §4.2, RFC 2920' }, async (t) => {
+suite.case({ level: 'rfc', id: 'no-pipelining', name: 'one command at a time even when the server offers PIPELINING and answers slowly', points: 2, reference: 'RFC 5321 §4.2, RFC 2920' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 2));
   await run.program.waitForExit(timeout('exit') + scaled(5000));
   expectTurnsKept(run, await sessionOf(run));
   await expectClientExit(run, 0, 'after slow replies', DIALOGUE_HINT);
 });
 
-suite.case({ id: 'helo-fallback', name: 'falls back to HELO when EHLO is refused with 500, 502 or 504, and delivers', points: 2, reference: 'RFC 5321 §4.1.1.1, §3.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'helo-fallback', name: 'falls back to HELO when EHLO is refused with 500, 502 or 504, and delivers', points: 2, reference: 'RFC 5321 §4.1.1.1, §3.2' }, async (t) => {
   const mail = randomMail(t.random, 1);
   const run = await runMail(t, mail);
   const hint = `This server is an old one: it refused EHLO (${run.plan.about}). Send "HELO <name>" then, and go on as usual.`;
@@ -85,7 +85,7 @@ suite.case({ id: 'helo-fallback', name: 'falls back to HELO when EHLO is refused
   expectVerbs(run, session, ['EHLO', 'HELO', 'MAIL', 'RCPT', 'DATA', 'QUIT'], hint);
 });
 
-suite.case({ id: 'hello-refused', name: 'EHLO and HELO both refused: QUIT, the reply on stderr, exit 1', points: 1, reference: 'RFC 5321 §4.1.1.1' }, async (t) => {
+suite.case({ level: 'rfc', id: 'hello-refused', name: 'EHLO and HELO both refused: QUIT, the reply on stderr, exit 1', points: 1, reference: 'RFC 5321 §4.1.1.1' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   await expectClientExit(run, 1, 'after EHLO and HELO were both refused', 'Without a 250 to EHLO or HELO the session cannot go on: send QUIT, print the reply, exit 1.');
   const session = await sessionOf(run);
@@ -94,7 +94,7 @@ suite.case({ id: 'hello-refused', name: 'EHLO and HELO both refused: QUIT, the r
   expectStderrMentions(run, ['550'], 'the server\'s refusal', 'Print the server\'s failing reply (its code and text) on stderr.');
 });
 
-suite.case({ id: 'acts-on-code-not-text', name: 'decides on reply codes, not words: a 250 without "OK" accepts, a 550 saying "OK" refuses', points: 2, reference: 'RFC 5321 §4.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'acts-on-code-not-text', name: 'decides on reply codes, not words: a 250 without "OK" accepts, a 550 saying "OK" refuses', points: 2, reference: 'RFC 5321 §4.2' }, async (t) => {
   const mail = randomMail(t.random, 2);
   const run = await runMail(t, mail);
   const hint = 'The reply\'s three-digit code is what it means (2xx yes, 3xx go on, 4xx/5xx no); its text is for people and\n' +

@@ -7,7 +7,7 @@ import { deliveredMessage } from './support/message-checks.ts';
 import { mailArgs, randomMail } from './support/mail-inputs.ts';
 import { SLOW_REPLY_MS } from './support/peers.ts';
 
-const suite = exerciseSuite('smtp-client');
+const suite = exerciseSuite('smtp-client', { group: 'How the session ends' });
 
 suite.case({ id: 'quit-after-delivery', name: 'after the message is accepted: QUIT, the 221 read, then exit 0', points: 1, level: 'core', reference: 'RFC 5321 §4.1.1.10' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
@@ -24,14 +24,14 @@ suite.case({ id: 'quit-after-delivery', name: 'after the message is accepted: QU
   }
 });
 
-suite.case({ id: 'server-421', name: 'a 421 mid-dialogue (the server shutting down): exit 1 with the reply on stderr', points: 2, reference: 'RFC 5321 §3.8, §4.2.3' }, async (t) => {
+suite.case({ level: 'rfc', id: 'server-421', name: 'a 421 mid-dialogue (the server shutting down): exit 1 with the reply on stderr', points: 2, reference: 'RFC 5321 §3.8, §4.2.3' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   const hint = `The server ${run.plan.about}. 421 means "service not available, closing": whatever the command, the\nsession is over. Print the reply on stderr and exit 1; do not wait for more replies.`;
   await expectClientExit(run, 1, 'after a 421', hint);
   expectStderrMentions(run, ['421'], 'the server\'s 421 reply', hint);
 });
 
-suite.case({ id: 'server-closes-early', name: 'the server closes the connection without a reply: exit 1 with a message on stderr', points: 1, reference: 'RFC 5321 §3.8' }, async (t) => {
+suite.case({ level: 'rfc', id: 'server-closes-early', name: 'the server closes the connection without a reply: exit 1 with a message on stderr', points: 1, reference: 'RFC 5321 §3.8' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   await expectClientExit(run, 1, 'after the server closed the connection in the middle of the dialogue',
     'A connection that closes before the reply came is a failure: the reply will never come. Notice the socket\'s\n' +
@@ -47,14 +47,14 @@ suite.case({ id: 'server-closes-early', name: 'the server closes the connection 
   }
 });
 
-suite.case({ id: 'slow-server', name: `a slow server (its reply to the end of data after ${SLOW_REPLY_MS / 1000} s) is still served, exit 0`, points: 2, reference: 'RFC 5321 §4.5.3.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'slow-server', name: `a slow server (its reply to the end of data after ${SLOW_REPLY_MS / 1000} s) is still served, exit 0`, points: 2, reference: 'RFC 5321 §4.5.3.2' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   await expectClientExit(run, 0, 'after replies that came slowly', 'Servers may be slow: wait at least 10 s for any reply (RFC 5321 §4.5.3.2 allows minutes), and\n' +
     'do not give up on a socket that is merely quiet.', timeout('exit') + scaled(SLOW_REPLY_MS));
   deliveredMessage(run, await sessionOf(run));
 });
 
-suite.case({ id: 'connection-refused', name: 'no server on the port: exit 1 with a message on stderr', points: 1, reference: 'RFC 5321 §3.8' }, async (t) => {
+suite.case({ level: 'rfc', id: 'connection-refused', name: 'no server on the port: exit 1 with a message on stderr', points: 1, reference: 'RFC 5321 §3.8' }, async (t) => {
   const port = await t.freePort();
   const mail = randomMail(t.random, 1);
   const { program } = await t.start('client', { vars: { port }, args: mailArgs(mail), stdin: mail.body });

@@ -6,9 +6,9 @@ import { expectClientExit, expectNoCommand, expectQuit, expectStderrMentions, se
 import { deliveredMessage } from './support/message-checks.ts';
 import { randomMail } from './support/mail-inputs.ts';
 
-const suite = exerciseSuite('smtp-client');
+const suite = exerciseSuite('smtp-client', { group: 'The envelope' });
 
-suite.case({ id: 'mail-rcpt-syntax', name: 'MAIL FROM:<addr> and RCPT TO:<addr> exactly: angle brackets, no space after the colon', points: 2, level: 'core', reference: 'RFC 5321 §4.1.1.2, §4.1.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'mail-rcpt-syntax', name: 'MAIL FROM:<addr> and RCPT TO:<addr> exactly: angle brackets, no space after the colon', points: 2, reference: 'RFC 5321 §4.1.1.2, §4.1.2' }, async (t) => {
   const mail = randomMail(t.random, 1);
   const run = await runMail(t, mail);
   await expectClientExit(run, 0, 'after the server accepted the message', 'Exit 0 when the end of data got a 2xx.');
@@ -29,7 +29,7 @@ suite.case({ id: 'mail-rcpt-syntax', name: 'MAIL FROM:<addr> and RCPT TO:<addr> 
   });
 });
 
-suite.case({ id: 'every-recipient-in-order', name: 'one RCPT TO for each --to, in the order given', points: 2, reference: 'RFC 5321 §4.1.1.3' }, async (t) => {
+suite.case({ level: 'rfc', id: 'every-recipient-in-order', name: 'one RCPT TO for each --to, in the order given', points: 2, reference: 'RFC 5321 §4.1.1.3' }, async (t) => {
   const mail = randomMail(t.random, t.random.int(3, 5));
   const run = await runMail(t, mail);
   await expectClientExit(run, 0, 'after the server accepted the message', 'Exit 0 when the end of data got a 2xx.');
@@ -46,7 +46,7 @@ suite.case({ id: 'every-recipient-in-order', name: 'one RCPT TO for each --to, i
   });
 });
 
-suite.case({ id: 'some-recipients-rejected', name: 'recipients refused with 550 and 451 are reported on stderr; the message goes to the rest, exit 0', points: 2, reference: 'RFC 5321 §3.3' }, async (t) => {
+suite.case({ level: 'rfc', id: 'some-recipients-rejected', name: 'recipients refused with 550 and 451 are reported on stderr; the message goes to the rest, exit 0', points: 2, reference: 'RFC 5321 §3.3' }, async (t) => {
   const mail = randomMail(t.random, 3);
   const run = await runMail(t, mail);
   const hint = 'A refused recipient is not fatal: print it on stderr, go on with the next RCPT TO, and send the message to\n' +
@@ -65,7 +65,7 @@ suite.case({ id: 'some-recipients-rejected', name: 'recipients refused with 550 
   expectStderrMentions(run, [mail.to[1], mail.to[2]], 'the recipients the server refused', hint);
 });
 
-suite.case({ id: 'all-recipients-rejected', name: 'no recipient accepted: no DATA, QUIT, exit 1 with the refusal on stderr', points: 2, reference: 'RFC 5321 §3.3' }, async (t) => {
+suite.case({ level: 'rfc', id: 'all-recipients-rejected', name: 'no recipient accepted: no DATA, QUIT, exit 1 with the refusal on stderr', points: 2, reference: 'RFC 5321 §3.3' }, async (t) => {
   const mail = randomMail(t.random, 2);
   const run = await runMail(t, mail);
   const hint = 'When every RCPT TO was refused there is nobody to deliver to: do not send DATA; send QUIT, print what\n' +
@@ -76,7 +76,7 @@ suite.case({ id: 'all-recipients-rejected', name: 'no recipient accepted: no DAT
   expectQuit(run, session, 'after every recipient was refused');
 });
 
-suite.case({ id: 'mail-refused', name: 'MAIL FROM refused with 550: no RCPT, QUIT, exit 1 with the reply on stderr', points: 1, reference: 'RFC 5321 §4.1.1.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'mail-refused', name: 'MAIL FROM refused with 550: no RCPT, QUIT, exit 1 with the reply on stderr', points: 1, reference: 'RFC 5321 §4.1.1.2' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   const hint = 'A 5xx to MAIL FROM ends the transaction: send QUIT, print the reply on stderr, exit 1.';
   await expectClientExit(run, 1, 'after MAIL FROM was refused', hint);

@@ -6,7 +6,7 @@ import { expectClientExit } from './support/dialogue-checks.ts';
 import { deliveredMessage, parseMessage, rawHeader, splitMessage } from './support/message-checks.ts';
 import { randomMail, randomSentence } from './support/mail-inputs.ts';
 
-const suite = exerciseSuite('smtp-client');
+const suite = exerciseSuite('smtp-client', { group: 'The header fields' });
 
 const ACCEPTED = 'Exit 0 when the reply to the end of data is 2xx.';
 const DAY_MS = 24 * 3600 * 1000;
@@ -45,7 +45,7 @@ suite.case({ id: 'required-headers', name: 'From, To (every recipient), Subject,
   });
 });
 
-suite.case({ id: 'date-header', name: 'Date is an RFC 5322 date-time with a numeric zone, such as "Sun, 29 Nov 2026 21:46:00 +0000"', points: 1, reference: 'RFC 5322 §3.3, §4.3' }, async (t) => {
+suite.case({ level: 'rfc', id: 'date-header', name: 'Date is an RFC 5322 date-time with a numeric zone, such as "Sun, 29 Nov 2026 21:46:00 +0000"', points: 1, reference: 'RFC 5322 §3.3, §4.3' }, async (t) => {
   const run = await runMail(t, randomMail(t.random, 1));
   const { head } = await headersOf(run);
   const value = rawHeader(head, 'Date') ?? '(no Date field)';
@@ -61,7 +61,7 @@ suite.case({ id: 'date-header', name: 'Date is an RFC 5322 date-time with a nume
   });
 });
 
-suite.case({ id: 'message-id-unique', name: 'Message-ID differs from one run to the next', points: 1, reference: 'RFC 5322 §3.6.4' }, async (t) => {
+suite.case({ level: 'rfc', id: 'message-id-unique', name: 'Message-ID differs from one run to the next', points: 1, reference: 'RFC 5322 §3.6.4' }, async (t) => {
   const ids: string[] = [];
   const runs: ClientRun[] = [];
   const mail = randomMail(t.random, 1); // the same mail twice: only the run differs
@@ -80,7 +80,7 @@ suite.case({ id: 'message-id-unique', name: 'Message-ID differs from one run to 
   });
 });
 
-suite.case({ id: 'non-ascii-subject', name: 'a non-ASCII Subject is sent as RFC 2047 encoded-words, and reads back the same', points: 2, reference: 'RFC 2047 §2, RFC 5322 §2.2' }, async (t) => {
+suite.case({ level: 'rfc', id: 'non-ascii-subject', name: 'a non-ASCII Subject is sent as RFC 2047 encoded-words, and reads back the same', points: 2, reference: 'RFC 2047 §2, RFC 5322 §2.2' }, async (t) => {
   const subject = `${t.random.pick(['Grüße', 'Café', 'Ñandú', 'Σίσυφος', 'Привет'])} ${randomSentence(t.random, 2)} ${t.random.pick(['✓', '😀', 'ß'])}`;
   const mail = randomMail(t.random, 1, { subject });
   const run = await runMail(t, mail);
