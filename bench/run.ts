@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { measureOneCase, ONE_CASE } from './one-case.ts';
 import { measureProgramStart } from './program-start.ts';
+import { measureSandboxStart } from './sandbox-start.ts';
 import { measureSuites } from './suite-time.ts';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -18,6 +19,15 @@ console.log(`\nthe grader's fixed cost for one case (socklab grade ${ONE_CASE.ex
 console.log(`  bare node -e 0                      ${ms(one.bareNodeMs)}`);
 console.log(`  fixed cost of one case              ${ms(one.fixedMs)}   ratio to bare node ${one.ratio.toFixed(1)} (target ≤ 15)`);
 
+const sandbox = await measureSandboxStart();
+console.log('\nsandbox start (median of start-to-exit, the same compiled program, alternately)');
+if ('reason' in sandbox) {
+  console.log(`  not measured: the sandbox is off here (${sandbox.reason})`);
+} else {
+  console.log(`  bare, as without the sandbox        ${ms(sandbox.bare)}`);
+  console.log(`  inside bubblewrap                   ${ms(sandbox.sandboxed)}   ratio to bare ${sandbox.ratio.toFixed(2)} (target ≤ 1.5)`);
+}
+
 const suites = await measureSuites();
 console.log('\nsuite time against solutions/ (wall clock, through the CLI)');
 console.log(`  socklab list (CLI start alone)      ${suites.cliStart.toFixed(2)} s`);
@@ -31,3 +41,6 @@ if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
   console.log(`  node:http serving the same file     ${http.nodeHttpRequestsPerSecond}`);
   console.log(`  the reference solution (node:net)   ${http.referenceRequestsPerSecond}   ratio to node:http ${http.ratioToNodeHttp.toFixed(2)}`);
 }
+
+// A synthetic class through grade-class (minutes; SOCKLAB_BENCH_CLASS=0 skips it).
+await import('./class.ts');

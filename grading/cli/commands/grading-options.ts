@@ -13,6 +13,7 @@ const SHARED_OPTIONS = {
   role: { type: 'string' },
   level: { type: 'string' },
   bail: { type: 'boolean' },
+  'require-sandbox': { type: 'boolean' },
 } as const;
 
 type OptionTypes = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;

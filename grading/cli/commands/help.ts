@@ -20,6 +20,19 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   socklab serve <exercise> [--case ID] [--seed N] [--port N] [--timeout-scale X]
       Start the grader's own server for a client case (default: the exercise's first), the one a failure's
       "reproduce by hand" lines name, and print the conversation as it happens. Ctrl-C stops it.
+  socklab doctor
+      What this machine supports: the sandbox (bwrap, user/PID/network namespaces, limits) and the tools hints name.
+      Exit 1 when the sandbox cannot be built here.
+  socklab export --out DIR
+      The students' copy of the kit: skeletons, READMEs, the grader and the visible cases; no solutions.
+  socklab grade-submission UPLOAD --out DIR [--format a,b…] [--exercise ID…] [--seed N] [--fail-under PCT]
+                           [--require-sandbox]
+      Grade one student's upload (flat files, a folder with exercises/, or a .zip) once, in every format asked.
+  socklab grade-class SUBMISSIONS --out DIR [--format a,b…] [--jobs N] [--time-limit S] [--force] [--shard I/N]
+  socklab grade-class --merge DIR… --out DIR
+      Grade a class in parallel (resumable): reports per student, grades.csv, summary.md, histogram.svg.
+  socklab gradescope [exercise…] --out autograder.zip [--seed N]
+      A Gradescope autograder: setup.sh, run_autograder and the kit (docs/gradescope.md).
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
       Draw the exercise's figure (textbook figure 2.23) from the target's own program, beside the reference's
       curves where they differ.
@@ -29,6 +42,7 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   --level core|rfc    only the textbook lab's cases (core) or only the conformance depth (rfc)
   --seed N            the same random inputs again (every report prints its seed)
   --timeout-scale X   multiply every wait by X on a slow machine (also SOCKLAB_TIMEOUT_SCALE)
+  --require-sandbox   (test, grade) refuse to grade, exit 2, where the sandbox cannot be built
 `;
 
 /** One command's part of the help (its usage lines and the shared options), for `socklab <command> --help`. */

@@ -1,6 +1,7 @@
 // `socklab test <id>`: a student's run of one exercise, readable, exiting non-zero while anything fails.
 import path from 'node:path';
 import { grade } from '../../grader/grade.ts';
+import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { listCases, renderCaseList } from '../../grader/list-cases.ts';
 import { loadManifests } from '../../grader/load-manifests.ts';
@@ -15,6 +16,8 @@ export async function testCommand(args: string[]): Promise<number> {
     process.stdout.write(renderCaseList(await listCases(loadManifests(options.ids), options.target)));
     return 0;
   }
+  const isolated = await gradeInSandbox('test', values['require-sandbox'] === true);
+  if (isolated !== undefined) return isolated;
   let allPassed = false;
   const once = async () => {
     const report = await grade({ ...options, visibleOnly: !values.all });
