@@ -38,15 +38,17 @@ async function startServer(line: string, target: string) {
 /** Runs the other lines as one pasted script; what they print, and whether the server is still up after them. */
 async function replay(lines: string[], server: Awaited<ReturnType<typeof startServer>>) {
   const script = lines.map((line) => line.replace(/#[^'"]*$/, '')).join('\n');
-  const child = execa('sh', ['-c', script], { detached: true, reject: false, stdin: 'ignore', all: true, cwd: os.tmpdir() });
-  const timer = setTimeout(() => void stopGroup(child.pid!, 0), 10_000);
+  const child = execa('sh', ['-c', script], { detached: true, reject: false, stdin: 'ignore', all: true, stripFinalNewline: false, cwd: os.tmpdir() });
+  let hung = false;
+  const timer = setTimeout(() => { hung = true; void stopGroup(child.pid!, 0); }, 10_000);
   const result = await child;
   clearTimeout(timer);
   await sleep(300);
   const up = (await checkListening(server.port, server.transport)) === 'ready';
   await stopGroup(server.child.pid!, 2000);
   await server.child;
-  return { printed: String(result.all ?? ''), up };
+  // A line that never returns (nc waiting for a close that never comes) is what the student sees, too.
+  return { printed: String(result.all ?? ''), up, hung };
 }
 
 async function reproduces(repro: string[], mutantTarget: string) {
@@ -77,7 +79,8 @@ for (const [exercise, chosen] of Object.entries(MUTANTS).filter(([id]) => !only 
             const outcome = await reproduces(testResult.repro!, target);
             if (!outcome) continue;
             replayed += 1;
-            const same = outcome.mutant.printed === outcome.reference.printed && outcome.mutant.up === outcome.reference.up;
+            const same = outcome.mutant.printed === outcome.reference.printed && outcome.mutant.up === outcome.reference.up
+              && outcome.mutant.hung === outcome.reference.hung;
             expect(same, `${exercise}/${testResult.id} on ${name}: the lines print the same for the mutant and the reference\n` +
               `${testResult.repro!.join('\n')}\nprinted: ${JSON.stringify(outcome.mutant.printed.slice(0, 300))}`).toBe(false);
           }
