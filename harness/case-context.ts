@@ -1,5 +1,7 @@
 // Everything one case uses, with teardown registered as it is acquired: when the case ends, nothing survives it.
+import type { CaseContext, StartOptions, Started } from './case-api.ts';
 import { CannotJudge } from './failure.ts';
+import { HttpConnection } from './http/index.ts';
 import { freePort } from './ports.ts';
 import { Random, caseSeed } from './random.ts';
 import { RunningProgram, type Launchable } from './running-program.ts';
@@ -14,23 +16,12 @@ import {
 import { UdpSocket } from './udp-socket.ts';
 import { waitUntilListening } from './wait-listening.ts';
 
-export interface StartOptions {
-  /** Values for the placeholders of the role's argument template ({port} and {host} are filled in). */
-  vars?: Record<string, string | number>;
-  /** Arguments after the template's. */
-  args?: string[];
-  /** Bytes for stdin, which is then closed. */
-  stdin?: string | Uint8Array;
-}
-
-/** A started program together with the port it was told to use. */
-export interface Started { program: RunningProgram; port: number }
-
-/** The tools and the state of one running case. */
-export class CaseContext {
+/** One running case: the CaseContext its body sees, and what the case wrapper reads when it ends. */
+export class CaseRun implements CaseContext {
   readonly transcript: Transcript;
   readonly random: Random;
   readonly programs: RunningProgram[] = [];
+  private readonly started = new Map<string, RunningProgram>();
   /** "How to start it by hand" lines for the servers this case started. */
   readonly startLines: string[] = [];
   private readonly teardown: Array<() => unknown> = [];
@@ -116,7 +107,7 @@ export class CaseContext {
       this.transcript.legend = `C: your ${role}, S: the grader`;
     }
     const program = new RunningProgram(prepared, { args: [...args, ...(options.args ?? [])], stdin: options.stdin });
-    if (students) this.programs.push(program);
+    if (students) { this.programs.push(program); this.started.set(role, program); }
     this.defer(() => program.stop());
     if (spec.kind === 'server') await waitUntilListening(program, port, spec.transport ?? 'tcp');
     return { program, port };
@@ -127,6 +118,18 @@ export class CaseContext {
     const connection = await TcpConnection.open(port, this.transcript, label);
     this.defer(() => connection.destroy());
     return connection;
+  }
+
+  /** An HTTP connection from the grader to 127.0.0.1:port, recorded in `transcript` (the case's by default). */
+  async http(port: number, options: { label?: string; transcript?: Transcript } = {}): Promise<HttpConnection> {
+    const connection = await HttpConnection.open(port, options.transcript ?? this.transcript, options.label);
+    this.defer(() => connection.destroy());
+    return connection;
+  }
+
+  /** The student's program last started for `role`. */
+  studentProgram(role: string): RunningProgram | undefined {
+    return this.started.get(role);
   }
 
   /** A UDP socket of the grader's. */

@@ -1,7 +1,9 @@
 // The two ways a case ends badly, as error classes whose message tells the whole story.
 import { compareBlock } from './compare-bytes.ts';
 import { escapeBytes } from './escape.ts';
-import type { RunningProgram } from './running-program.ts';
+
+/** A program whose state a failure shows (a RunningProgram): did it exit, its last lines of stderr. */
+export interface DescribedProgram { describeState(): string[] }
 
 /** What a failing case knows; the case wrapper adds the transcript, the programs' state and the seed. */
 export interface FailureDetails {
@@ -21,7 +23,7 @@ export interface FailureDetails {
   /** The RFC section or textbook section the case checks. */
   reference?: string;
   /** When a case started a program many times: the run this failure is about, the only one whose state is shown. */
-  program?: RunningProgram;
+  program?: DescribedProgram;
 }
 
 /** A case that ended badly, with everything its message needs. */

@@ -1,6 +1,7 @@
 // Declares a graded case beside its assertion, and turns whatever it throws into a message a student can act on.
 import { test } from 'vitest';
-import { CaseContext } from './case-context.ts';
+import type { CaseContext } from './case-api.ts';
+import { CaseRun } from './case-context.ts';
 import type { CaseMeta, CaseSpec } from './case-meta.ts';
 import { CannotJudge, GradingFailure, renderDetails } from './failure.ts';
 import { runSettings } from './run-settings.ts';
@@ -9,7 +10,7 @@ import { scaled, timeout } from './timeouts.ts';
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 
 /** The whole message: what happened, the transcript, the programs' state, the seed. */
-function renderMessage(error: GradingFailure | CannotJudge, context: CaseContext): string {
+function renderMessage(error: GradingFailure | CannotJudge, context: CaseRun): string {
   const details = { ...error.details };
   if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
   const lines = renderDetails(details);
@@ -47,7 +48,7 @@ export function exerciseSuite(exercise: string) {
       declare(spec.name, { timeout: deadline + scaled(15000) }, async ({ task }) => {
         const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, level: spec.level ?? 'rfc', visibility, reference: spec.reference };
         task.meta.socklab = meta;
-        const context = new CaseContext(exercise, spec.id, settings);
+        const context = new CaseRun(exercise, spec.id, settings);
         try {
           await raceDeadline(body(context), deadline);
         } catch (error) {

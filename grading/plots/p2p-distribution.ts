@@ -9,7 +9,7 @@ import { prepareProgram } from '../../harness/prepare-program.ts';
 import { describeExit, RunningProgram } from '../../harness/running-program.ts';
 import { timeout } from '../../harness/timeouts.ts';
 import { solutionsDir } from '../grader/kit-paths.ts';
-import { agrees } from '../suites/p2p-distribution/model.ts';
+import { agrees } from '../models/p2p-distribution.ts';
 import { renderLineChart, type LineSeries } from './line-chart.ts';
 
 /** Figure 2.23's setting: F/u = 1 hour, u_s = 10u, d_min ≥ u_s. */

@@ -1,6 +1,5 @@
 // Persistent and closing connections, many clients, silent and vanishing ones (RFC 9112 §9).
-import { exerciseSuite, GradingFailure, scaled } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, GradingFailure, scaled, siteFile } from '../../../harness/index.ts';
 import { connect, expectFile, startServer, stillServes } from './support/exchange.ts';
 import { get } from './support/requests.ts';
 import { useSite } from './support/site.ts';

@@ -3,10 +3,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expectExit, GradingFailure, printfCommand, timeout } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
-import { shellWord } from '../../../harness/shell-quote.ts';
-import type { ExitStatus, RunningProgram } from '../../../harness/running-program.ts';
+import {
+  expectExit, GradingFailure, printfCommand, shellWord, timeout, type CaseContext, type ExitStatus,
+  type RunningProgram,
+} from '../../../harness/index.ts';
 
 export interface RunOptions {
   /** Files the command line names, by the name it uses: their text, or null for a file that must not exist. */

@@ -2,8 +2,7 @@
 // --seed replays the same inputs), a few inputs checked at once, stopping at the first failure, whose message says
 // which property and which input broke it.
 import fc from 'fast-check';
-import { GradingFailure } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
+import { GradingFailure, type CaseContext } from '../../../harness/index.ts';
 import { allInOrder } from './all-in-order.ts';
 
 export interface Property<T> {

@@ -1,6 +1,6 @@
 // The web root every case of a suite file serves: built once per file in a temporary folder, removed after.
 import { afterAll, beforeAll } from 'vitest';
-import { buildWebRoot, type WebRoot } from '../../../../harness/fixtures/web-root.ts';
+import { buildWebRoot, type WebRoot } from '../../../../harness/index.ts';
 
 /** Registers the build and the removal of the site with the file's hooks; read `.root` inside a case. */
 export function useSite(): { readonly root: string; readonly secretFile: string } {

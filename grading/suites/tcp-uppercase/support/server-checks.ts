@@ -1,7 +1,6 @@
 // What the server cases share: the alphabet of long lines, a check that the server is still up, and the commands
 // that reproduce by hand what netcat alone cannot (a reset, a megabyte line).
-import { GradingFailure, printfArgument } from '../../../../harness/index.ts';
-import type { Started } from '../../../../harness/index.ts';
+import { GradingFailure, printfArgument, type Started } from '../../../../harness/index.ts';
 
 /** A pause between the grader's own steps (so that what was written arrives before the next step). */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
