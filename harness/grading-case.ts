@@ -3,15 +3,17 @@ import { test } from 'vitest';
 import type { CaseContext } from './case-api.ts';
 import { CaseRun } from './case-context.ts';
 import type { CaseMeta, CaseSpec } from './case-meta.ts';
-import { CannotJudge, GradingFailure, renderDetails } from './failure.ts';
+import {
+  CannotJudge, GradingFailure, KitError, renderDetails, withFailureContext, withFailureRenderer, type FailureDetails,
+} from './failure.ts';
 import { runSettings } from './run-settings.ts';
 import { scaled, timeout } from './timeouts.ts';
 
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 
 /** The whole message: what happened, the transcript, the programs' state, the seed. */
-function renderMessage(error: GradingFailure | CannotJudge, context: CaseRun): string {
-  const details = { ...error.details };
+function renderMessage(failure: FailureDetails, context: CaseRun): string {
+  const details = { ...failure };
   if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
   const lines = renderDetails(details);
   if (!context.transcript.isEmpty) lines.push('transcript', ...indent(context.transcript.lines()));
@@ -38,7 +40,7 @@ export function exerciseSuite(exercise: string) {
   const ids = new Set<string>();
   return {
     case(spec: CaseSpec, body: (t: CaseContext) => Promise<void>): void {
-      if (ids.has(spec.id)) throw new Error(`kit error: two cases of ${exercise} have the id ${spec.id}`);
+      if (ids.has(spec.id)) throw new KitError(`kit error: two cases of ${exercise} have the id ${spec.id}`);
       ids.add(spec.id);
       const visibility = spec.visibility ?? 'visible';
       // A case named with --case runs whatever its visibility; otherwise `socklab test` runs the visible ones.
@@ -49,15 +51,16 @@ export function exerciseSuite(exercise: string) {
         const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, level: spec.level ?? 'rfc', visibility, reference: spec.reference };
         task.meta.socklab = meta;
         const context = new CaseRun(exercise, spec.id, settings);
+        // Each failure is born whole: the case's reference and the rendered message come with it, nothing is patched.
+        const render = (details: FailureDetails) => renderMessage(details, context);
         try {
-          await raceDeadline(body(context), deadline);
+          await withFailureContext({ reference: spec.reference },
+            () => withFailureRenderer(render, () => raceDeadline(body(context), deadline)));
         } catch (error) {
           if (error instanceof GradingFailure || error instanceof CannotJudge) {
             meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';
-            if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
             meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
             meta.repro = error.details.repro;
-            error.message = renderMessage(error, context);
           } else {
             meta.outcome = 'kit';
           }

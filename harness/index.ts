@@ -2,7 +2,7 @@
 export { exerciseSuite } from './grading-case.ts';
 export type { CaseSpec, Level, Visibility } from './case-meta.ts';
 export type { CaseContext, Started, StartOptions } from './case-api.ts';
-export { GradingFailure, CannotJudge, type FailureDetails } from './failure.ts';
+export { GradingFailure, CannotJudge, KitError, withFailureContext, type FailureDetails } from './failure.ts';
 export { expectExit, expectStdout } from './program-expectations.ts';
 export { hintFor } from './hints.ts';
 export { escapeBytes } from './escape.ts';

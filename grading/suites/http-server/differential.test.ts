@@ -2,7 +2,7 @@
 // and their answers must agree in status (where the contract allows several, any of them) and in framing
 // (which answers carry a body, how long, and when the connection closes). Hidden: it needs the kit's reference.
 import {
-  CannotJudge, exerciseSuite, GradingFailure, HttpConnection, ncLine, scaled, timeout, Transcript, type CaseContext,
+  CannotJudge, exerciseSuite, GradingFailure, ncLine, scaled, sleep, timeout, Transcript, type CaseContext, type HttpConnection,
 } from '../../../harness/index.ts';
 import { startServer } from './support/exchange.ts';
 import { get, head, rawRequest, request } from './support/requests.ts';
@@ -57,7 +57,7 @@ async function play(connection: HttpConnection, steps: Step[], pipelined: boolea
   // shown); after a step that keeps the connection open, a short pause shows a server that closes it anyway.
   const last = steps.at(-1)!;
   if (last.last) await connection.waitFor(() => connection.closed, last.mustClose ? timeout('reply') : scaled(1000));
-  else await new Promise((resolve) => setTimeout(resolve, scaled(100)));
+  else await sleep(scaled(100));
   seen.at(-1)!.closed = connection.closed;
   return seen;
 }
