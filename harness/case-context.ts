@@ -69,6 +69,7 @@ export class CaseRun implements CaseContext {
     if ('error' in prepared) {
       throw new CannotJudge({
         summary: `not run: ${prepared.error.summary}`,
+        cause: `not run: ${prepared.error.summary}`,
         hint: 'The whole problem is shown once, above the cases of this exercise.',
       });
     }

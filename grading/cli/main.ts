@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
 };
 COMMANDS['--help'] = COMMANDS.help;
 COMMANDS['-h'] = COMMANDS.help;
@@ -20,8 +21,15 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, doctor, help`);
     return 2;
+  }
+  // `socklab <command> --help`: that command's usage, before any option is checked.
+  const beforeDash = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (name !== undefined && (beforeDash.includes('--help') || beforeDash.includes('-h'))) {
+    const { commandHelp, HELP } = await import('./commands/help.ts');
+    process.stdout.write(commandHelp(name) ?? HELP);
+    return 0;
   }
   try {
     return await (await load())(args);

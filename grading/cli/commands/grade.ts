@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { grade } from '../../grader/grade.ts';
+import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { percent } from '../../grader/report.ts';
 import { FORMATS } from '../../writers/formats.ts';
@@ -24,6 +25,8 @@ export async function gradeCommand(args: string[]): Promise<number> {
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`socklab grade: --out ${out}: the folder ${folder} does not exist`);
   }
 
+  const isolated = await gradeInSandbox('grade', values['require-sandbox'] === true);
+  if (isolated !== undefined) return isolated;
   const report = await grade(options);
   const rendered = FORMATS[format](report);
   if (out) {
