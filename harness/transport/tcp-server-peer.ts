@@ -19,6 +19,7 @@ export class TcpServerPeer {
   readonly connections: RecordedStream[] = [];
   /** Errors a session threw other than StreamClosed: a bug in the script, shown as a kit error by the case. */
   readonly sessionErrors: Error[] = [];
+  private readonly running = new Set<Promise<void>>();
 
   private constructor(private readonly server: net.Server, readonly port: number) {}
 
@@ -42,14 +43,23 @@ export class TcpServerPeer {
     const stream = new RecordedStream(socket, transcript, { ours: 'S', theirs: 'C', label });
     this.connections.push(stream);
     transcript.note(`${label}client connected`);
-    void session(stream, { index })
+    const run = session(stream, { index })
       .catch((error: unknown) => {
         if (error instanceof StreamClosed) return;
         this.sessionErrors.push(error as Error);
         transcript.note(`${label}kit error in the grader's session: ${(error as Error).message}`);
         stream.destroy();
       })
-      .then(() => stream.end());
+      .then(() => stream.end())
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Resolves when every session started so far has finished (or after `ms`). */
+  async settled(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+    await Promise.race([Promise.all([...this.running]), late]).finally(() => clearTimeout(timer));
   }
 
   close(): void {
