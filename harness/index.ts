@@ -14,6 +14,7 @@ export type {
   TcpSession, UdpReplier, UdpServerPeer, UdpSession,
 } from './transport/index.ts';
 export { Transcript } from './transcript.ts';
+export type { Random } from './random.ts';
 export type { ExitStatus, RunningProgram } from './running-program.ts';
 export type { TcpConnection, ExpectOptions } from './tcp-connection.ts';
 export type { UdpSocket } from './udp-socket.ts';
