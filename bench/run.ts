@@ -35,3 +35,6 @@ if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
   console.log(`  node:http serving the same file     ${http.nodeHttpRequestsPerSecond}`);
   console.log(`  the reference solution (node:net)   ${http.referenceRequestsPerSecond}   ratio to node:http ${http.ratioToNodeHttp.toFixed(2)}`);
 }
+
+// A synthetic class through grade-class (minutes; SOCKLAB_BENCH_CLASS=0 skips it).
+await import('./class.ts');

@@ -13,6 +13,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
   doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  gradescope: async () => (await import('./commands/gradescope.ts')).gradescopeCommand,
+  'grade-class': async () => (await import('./commands/grade-class.ts')).gradeClassCommand,
+  'grade-submission': async () => (await import('./commands/grade-submission.ts')).gradeSubmissionCommand,
 };
 COMMANDS['--help'] = COMMANDS.help;
 COMMANDS['-h'] = COMMANDS.help;
@@ -21,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, doctor, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, doctor, export, grade-submission, grade-class, gradescope, help`);
     return 2;
   }
   // `socklab <command> --help`: that command's usage, before any option is checked.

@@ -23,6 +23,16 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   socklab doctor
       What this machine supports: the sandbox (bwrap, user/PID/network namespaces, limits) and the tools hints name.
       Exit 1 when the sandbox cannot be built here.
+  socklab export --out DIR
+      The students' copy of the kit: skeletons, READMEs, the grader and the visible cases; no solutions.
+  socklab grade-submission UPLOAD --out DIR [--format a,b…] [--exercise ID…] [--seed N] [--fail-under PCT]
+                           [--require-sandbox]
+      Grade one student's upload (flat files, a folder with exercises/, or a .zip) once, in every format asked.
+  socklab grade-class SUBMISSIONS --out DIR [--format a,b…] [--jobs N] [--time-limit S] [--force] [--shard I/N]
+  socklab grade-class --merge DIR… --out DIR
+      Grade a class in parallel (resumable): reports per student, grades.csv, summary.md, histogram.svg.
+  socklab gradescope [exercise…] --out autograder.zip [--seed N]
+      A Gradescope autograder: setup.sh, run_autograder and the kit (docs/gradescope.md).
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
       Draw the exercise's figure (textbook figure 2.23) from the target's own program, beside the reference's
       curves where they differ.
