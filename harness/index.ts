@@ -8,3 +8,5 @@ export { hintFor } from './hints.ts';
 export { escapeBytes } from './escape.ts';
 export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-quote.ts';
 export { timeout, scaled } from './timeouts.ts';
+export { awaitFirstSign } from './first-sign.ts';
+export { judgeOnTime, GraderLate, TOO_BUSY } from './punctuality.ts';

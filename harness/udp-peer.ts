@@ -10,6 +10,8 @@ export type UdpReply = (payload: Buffer) => { reply?: string | Uint8Array; delay
 /** A UDP server on a free loopback port whose replies are written by the case. */
 export class UdpPeer {
   readonly received: Buffer[] = [];
+  /** For each timed reply, how much later than planned it really left (ms): the grader's own lateness. */
+  readonly replyLateness: number[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly signal = new WakeSignal();
 
@@ -21,11 +23,13 @@ export class UdpPeer {
       const plan = answer(payload);
       if (plan?.reply === undefined) return;
       const reply = Buffer.from(plan.reply);
+      const arrived = performance.now();
+      const delay = plan.delayMs ?? 0;
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         transcript.data('S', reply, `[datagram to :${rinfo.port}] `, 'datagram');
-        socket.send(reply, rinfo.port, rinfo.address);
-      }, plan.delayMs ?? 0);
+        socket.send(reply, rinfo.port, rinfo.address, () => this.replyLateness.push(performance.now() - arrived - delay));
+      }, delay);
       this.timers.add(timer);
     });
     socket.on('error', () => { /* a client that vanished is not the grader's problem */ });
@@ -46,6 +50,11 @@ export class UdpPeer {
   async waitForDatagrams(count: number, ms: number): Promise<void> {
     const deadline = Date.now() + ms;
     while (this.received.length < count && Date.now() < deadline) await this.signal.wait(deadline - Date.now());
+  }
+
+  /** The most any timed reply left later than planned, in ms (0 when none was late or none was sent). */
+  get lateness(): number {
+    return Math.max(0, ...this.replyLateness);
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 // What the client cases share: the grader plays the server with marked answers, and checks what the client sent.
-import { expectStdout, GradingFailure } from '../../../../harness/index.ts';
+import { awaitFirstSign, expectStdout, GradingFailure } from '../../../../harness/index.ts';
 import type { CaseContext } from '../../../../harness/index.ts';
 import type { RunningProgram } from '../../../../harness/running-program.ts';
 import { printfPipe } from '../../../../harness/shell-quote.ts';
@@ -28,11 +28,16 @@ function clientRepro(t: CaseContext, port: number, stdin: string, answers: strin
 /** The lines of stdin as a client sends them: a last line without "\n" counts. */
 const stdinLines = (stdin: string) => stdin.split('\n').filter((line, index, all) => index < all.length - 1 || line !== '');
 
-/** Starts the grader's server (answering with marked lines unless the script says otherwise), then the client. */
+/**
+ * Starts the grader's server (answering with marked lines unless the script says otherwise), then the client, and
+ * waits for its connection: the case's deadlines count from it, not from the spawn (a slow start is not late).
+ */
 export async function runClient(t: CaseContext, stdin: string, script: TcpScript = {}) {
   const peer = await t.tcpPeer({ answerLine: (line, index) => `${marked(line, index)}\n`, ...script });
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  return { peer, program, repro: clientRepro(t, peer.port, stdin, markedAnswers(stdinLines(stdin))) };
+  const repro = clientRepro(t, peer.port, stdin, markedAnswers(stdinLines(stdin)));
+  await awaitFirstSign(program, () => peer.connections.length > 0, 'connected', repro);
+  return { peer, program, repro };
 }
 
 /**
