@@ -10,3 +10,8 @@ export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-qu
 export { timeout, scaled } from './timeouts.ts';
 export { awaitFirstSign } from './first-sign.ts';
 export { judgeOnTime, GraderLate, TOO_BUSY } from './punctuality.ts';
+export { sleep, StreamClosed } from './transport/index.ts';
+export type {
+  DatagramIn, Framing, PeerFactory, PeerOptions, PeerPlan, PeerTable, RecordedStream, SessionInfo, StartedPeer, TcpServerPeer,
+  TcpSession, UdpReplier, UdpServerPeer, UdpSession,
+} from './transport/index.ts';
