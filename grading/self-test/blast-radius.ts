@@ -26,8 +26,8 @@ async function measure(exercise: string, name: string, mutant: Mutant): Promise<
   try {
     await writeMutantTarget(exercise, name, mutant, target);
     // One retry: a grading run stopped from outside (a signal, a full disk) is not the mutant's figure.
-    let result = await gradeWithCli([exercise], target);
-    if (result.exitCode !== 0 || !result.report) result = await gradeWithCli([exercise], target);
+    let result = await gradeWithCli([exercise], target, [], { timeout: 1_800_000 });
+    if (result.exitCode !== 0 || !result.report) result = await gradeWithCli([exercise], target, [], { timeout: 1_800_000 });
     if (result.exitCode !== 0 || !result.report) throw new Error(`socklab grade ${exercise} (mutant ${name}) exited ${result.exitCode}: ${result.stderr}`);
     const graded = result.report.exercises[0];
     const lost = graded.maxScore - graded.score;

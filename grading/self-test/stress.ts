@@ -47,7 +47,7 @@ interface Tally { exercise: string; target: string; runs: number; failedRuns: nu
 
 async function gradeOnce(tally: Tally, dir: string): Promise<void> {
   const started = performance.now();
-  const result = await gradeWithCli([tally.exercise], dir);
+  const result = await gradeWithCli([tally.exercise], dir, [], { timeout: 1_800_000 });
   tally.seconds += (performance.now() - started) / 1000;
   tally.runs += 1;
   const tests = result.report?.exercises[0]?.tests;
