@@ -20,11 +20,11 @@ export function socklab(args: string[], options: { cwd?: string; input?: string;
 }
 
 /** `socklab grade <ids> --target <target> --format json`, returning the exit code, the report and the output. */
-export async function gradeWithCli(ids: string[], target: string, extra: string[] = []) {
+export async function gradeWithCli(ids: string[], target: string, extra: string[] = [], options: { timeout?: number } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'socklab-report-'));
   const out = path.join(dir, 'made-by-out', 'report.json'); // --out creates its folder
   try {
-    const result = await socklab(['grade', ...ids, '--target', target, '--format', 'json', '--out', out, ...extra]);
+    const result = await socklab(['grade', ...ids, '--target', target, '--format', 'json', '--out', out, ...extra], options);
     let report: Report | undefined;
     try { report = JSON.parse(await readFile(out, 'utf8')) as Report; } catch { report = undefined; }
     return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), report };

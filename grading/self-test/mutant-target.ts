@@ -9,6 +9,8 @@ export interface Mutant {
   description: string;
   edits?: Array<{ file: string; find: string; replace: string }>;
   caughtBy: string[];
+  /** The share of the exercise's points this mistake may cost (npm run blast-radius); more than 30 % needs a reason. */
+  blastRadius?: { cap: number; reason: string };
 }
 
 /** The mutants of an exercise, by name, each validated against mutant.schema.json. */

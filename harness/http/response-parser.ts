@@ -1,5 +1,6 @@
-// A strict reader of HTTP/1.1 responses (RFC 9112 §4–§7) for the grader: pure, byte-exact, and able to say
-// where in the bytes a response stops being valid, so a failure can put a caret there.
+// A reader of HTTP/1.1 responses (RFC 9112 §4–§7) for the grader: pure, byte-exact, and able to say where in the
+// bytes a response stops being valid, so a failure can put a caret there. It reads as leniently as the RFC lets a
+// recipient (a bare LF ends a line, RFC 9112 §2.2) and records what it forgave, so that one dedicated case judges it.
 
 /** One header field line as it arrived, with where it starts in the head (for a caret). */
 export interface FieldLine { name: string; value: string; at: number }
@@ -15,6 +16,8 @@ export interface HttpResponse {
   body: Buffer;
   /** How the body's end was known: no body allowed, Content-Length, chunked, or the connection's close. */
   framing: 'none' | 'content-length' | 'chunked' | 'close';
+  /** Where in the head a line ended with a bare LF instead of CRLF (forgiven here, judged by its own case). */
+  bareLineFeeds: number[];
 }
 
 export type ParseOutcome =
@@ -38,19 +41,30 @@ export function findField(response: Pick<HttpResponse, 'fields'>, name: string):
   return response.fields.find((field) => field.name.toLowerCase() === lower);
 }
 
-/** Splits the head into CRLF-ended lines; a bare LF or CR is an error at its byte. */
-function headLines(bytes: Buffer): { lines: Array<{ text: string; at: number }>; end: number } | { at: number; problem: string } | undefined {
+/**
+ * Splits the head into lines. CRLF ends a line, and so does a bare LF (RFC 9112 §2.2: a recipient MAY recognize
+ * it); where one was forgiven is returned in `bareLineFeeds`. A CR not followed by LF is an error at its byte.
+ */
+function headLines(bytes: Buffer): { lines: Array<{ text: string; at: number }>; end: number; bareLineFeeds: number[] } | { at: number; problem: string } | undefined {
   const lines: Array<{ text: string; at: number }> = [];
+  const bareLineFeeds: number[] = [];
   let start = 0;
   for (let i = 0; i < bytes.length && i <= MAX_HEAD; i++) {
-    if (bytes[i] === 0x0a) return { at: i, problem: 'a line ends with a bare LF; HTTP lines end with CRLF ("\\r\\n")' };
-    if (bytes[i] !== 0x0d) continue;
-    if (i + 1 >= bytes.length) return undefined;
-    if (bytes[i + 1] !== 0x0a) return { at: i, problem: 'a CR not followed by LF' };
-    if (i === start) return { lines, end: i + 2 };
+    let next: number;
+    if (bytes[i] === 0x0a) {
+      bareLineFeeds.push(i);
+      next = i + 1;
+    } else if (bytes[i] === 0x0d) {
+      if (i + 1 >= bytes.length) return undefined;
+      if (bytes[i + 1] !== 0x0a) return { at: i, problem: 'a CR not followed by LF' };
+      next = i + 2;
+    } else {
+      continue;
+    }
+    if (i === start) return { lines, end: next, bareLineFeeds };
     lines.push({ text: bytes.subarray(start, i).toString('latin1'), at: start });
-    start = i + 2;
-    i += 1;
+    start = next;
+    i = next - 1;
   }
   if (bytes.length > MAX_HEAD) return { at: MAX_HEAD, problem: 'more than 64 KiB of response head without the empty line that ends it' };
   return undefined;
@@ -80,7 +94,7 @@ export function parseResponse(bytes: Buffer, method: string, ended: boolean): Pa
     fields.push({ name, value: line.text.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, ''), at: line.at });
   }
   const head = bytes.subarray(0, split.end);
-  const response = { version: status[1], status: Number(status[2]), reason: status[3] ?? '', fields, head };
+  const response = { version: status[1], status: Number(status[2]), reason: status[3] ?? '', fields, head, bareLineFeeds: split.bareLineFeeds };
   return readBody(bytes, split.end, response, method, ended);
 }
 

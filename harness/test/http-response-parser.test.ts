@@ -35,10 +35,18 @@ describe('parseResponse', () => {
     expect(closed.state === 'complete' && closed.response.framing).toBe('close');
   });
 
-  test('points at what is invalid: garbage, bare LF, a space before the colon, a bad length', () => {
+  test('forgives a bare LF as a recipient may (RFC 9112 §2.2), and says where it was', () => {
+    const out = parseResponse(bytes('HTTP/1.1 200 OK\nContent-Length: 2\r\n\nhi'), 'GET', false);
+    expect(out.state === 'complete' && out.response.body.toString()).toBe('hi');
+    expect(out.state === 'complete' && out.response.bareLineFeeds).toEqual([15, 35]);
+    const strict = parseResponse(bytes('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'), 'GET', false);
+    expect(strict.state === 'complete' && strict.response.bareLineFeeds).toEqual([]);
+  });
+
+  test('points at what is invalid: garbage, a bare CR, a space before the colon, a bad length', () => {
     const at = (text: string) => { const out = parseResponse(bytes(text), 'GET', false); return out.state === 'invalid' ? out.at : -1; };
     expect(at('hello')).toBe(0);
-    expect(at('HTTP/1.1 200 OK\nContent-Length: 0\n\n')).toBe(15);
+    expect(at('HTTP/1.1 200 OK\rContent-Length: 0\r\n\r\n')).toBe(15);
     expect(at('HTTP/1.1 200 OK\r\nContent-Length : 0\r\n\r\n')).toBe(31); // the space
     expect(at('HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n')).toBe(17);
     expect(at('HTTP/1.1 OK\r\n\r\n')).toBe(0);

@@ -5,8 +5,8 @@ import type { Transcript } from '../transcript.ts';
 import { waitUntil } from './deadline.ts';
 import { WakeSignal } from './wake-signal.ts';
 
-/** One datagram the client sent: its payload, where it came from, and its number (0 for the first). */
-export interface DatagramIn { payload: Buffer; address: string; port: number; index: number }
+/** One datagram the client sent: its payload, where it came from, its number (0 for the first), when it arrived. */
+export interface DatagramIn { payload: Buffer; address: string; port: number; index: number; arrivedAt: number }
 
 /** How a session answers one datagram. */
 export interface UdpReplier {
@@ -31,6 +31,8 @@ export class UdpServerPeer {
   readonly received: Buffer[] = [];
   /** Errors a session threw: a bug in the script. */
   readonly sessionErrors: Error[] = [];
+  /** For each reply, how long after its datagram arrived it really left (ms): timing cases check the grader's own punctuality with it. */
+  readonly replyDelays: number[] = [];
   private readonly signal = new WakeSignal();
   private other: Promise<dgram.Socket> | undefined;
   private closed = false;
@@ -38,7 +40,7 @@ export class UdpServerPeer {
   private constructor(private readonly socket: dgram.Socket, readonly port: number, private readonly transcript: Transcript,
     session: UdpSession) {
     socket.on('message', (payload, rinfo) => {
-      const datagram = { payload, address: rinfo.address, port: rinfo.port, index: this.received.length };
+      const datagram = { payload, address: rinfo.address, port: rinfo.port, index: this.received.length, arrivedAt: performance.now() };
       this.received.push(payload);
       transcript.data('C', payload, `[datagram from :${rinfo.port}] `, 'datagram');
       this.signal.notify();
@@ -65,6 +67,7 @@ export class UdpServerPeer {
     const from = fromOtherPort ? ` from another port, :${socket.address().port}` : '';
     this.transcript.data('S', payload, `[datagram to :${to.port}${from}] `, 'datagram');
     await new Promise<void>((resolve) => socket.send(payload, to.port, to.address, () => resolve()));
+    this.replyDelays.push(performance.now() - to.arrivedAt);
   }
 
   /** Resolves when at least `count` datagrams have arrived, or after `ms`. */

@@ -1,6 +1,6 @@
 // Conditional GET: If-Modified-Since in the three HTTP-date formats, compared in whole seconds
 // (RFC 9110 §13.1.3, §5.6.7, §15.4.5). The site's files were modified at 08:49:37.250 on Sunday 5 Nov 2023.
-import { exerciseSuite, SITE_MODIFIED, siteFile, type CaseContext } from '../../../harness/index.ts';
+import { exerciseSuite, SITE_MODIFIED, siteFile, timeout, type CaseContext } from '../../../harness/index.ts';
 import { connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';
@@ -25,9 +25,12 @@ async function expectConditional(t: CaseContext, port: number, date: string, sta
     return;
   }
   answer.expectStatus(304, { what, hint });
-  // A 304 has no body: a second request on the connection shows any stray bytes.
+  // A 304 has no body: a second request on the connection shows any stray bytes. A server that closed the
+  // connection after its 304, with nothing more, sent no stray bytes (persistence is judged by its own cases).
   const next = get('/hello.txt');
   connection.write(next);
+  await connection.waitFor(() => connection.pending.length > 0 || connection.closed, timeout('reply'));
+  if (connection.pending.length === 0 && connection.closed) return;
   expectFile(await connection.read(next, { hint: 'A 304 answer ends with its head: no body, even if it has Content-Length.', what: 'the request after a 304' }),
     siteFile('/hello.txt'), 'the request after a 304');
 }

@@ -1,6 +1,6 @@
 // GET and HEAD of the fixture site's files (RFC 9110 §9.3.1, §9.3.2, §8.3, §8.6, §8.8.2, §6.6.1).
 import { exerciseSuite, scaled, SITE_FILES, SITE_MODIFIED, siteFile } from '../../../harness/index.ts';
-import { ask, connect, expectFile, startServer } from './support/exchange.ts';
+import { ask, connect, expectFile, expectNothingMore, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
@@ -13,7 +13,7 @@ suite.case({ id: 'get-text-file', level: 'core', name: 'GET of a text file: 200,
   if (answer.response.version !== 'HTTP/1.1') {
     answer.fail({ summary: `an HTTP/1.1 request was answered as ${answer.response.version}`, at: 0, note: 'expected HTTP/1.1', hint: 'Start every response with "HTTP/1.1 <code> <reason>\\r\\n".' });
   }
-  expectFile(answer, siteFile('/hello.txt'));
+  expectFile(answer, siteFile('/hello.txt'), undefined, { lengthRequired: true });
 });
 
 suite.case({ id: 'get-index-html', level: 'core', name: 'GET / serves the root folder\'s index.html as text/html', points: 2, reference: 'RFC 9110 §9.3.1' }, async (t) => {
@@ -23,18 +23,14 @@ suite.case({ id: 'get-index-html', level: 'core', name: 'GET / serves the root f
 
 suite.case({ id: 'content-type-by-extension', level: 'rfc', name: 'Content-Type follows the extension for every type of the table', points: 3, reference: 'RFC 9110 §8.3' }, async (t) => {
   const port = await startServer(t, site.root);
-  const connection = await connect(t, port);
+  // Each file on its own connection: this case is about media types, not about persistent connections.
   const files = SITE_FILES.filter((file) => !file.urlPath.endsWith('.bin') && !file.urlPath.includes('%'));
-  for (const file of files) {
-    const request = get(file.urlPath);
-    connection.write(request);
-    expectFile(await connection.read(request), file, `GET ${file.urlPath}`);
-  }
+  for (const file of files) expectFile(await ask(t, port, get(file.urlPath)), file, `GET ${file.urlPath}`);
 });
 
 suite.case({ id: 'utf8-content-length-in-bytes', level: 'rfc', name: 'a UTF-8 text file: Content-Length counts bytes, not characters', points: 2, reference: 'RFC 9110 §8.6' }, async (t) => {
   const port = await startServer(t, site.root);
-  expectFile(await ask(t, port, get('/utf8.txt')), siteFile('/utf8.txt'));
+  expectFile(await ask(t, port, get('/utf8.txt')), siteFile('/utf8.txt'), undefined, { lengthRequired: true });
 });
 
 suite.case({ id: 'binary-all-byte-values', level: 'rfc', name: 'a binary file holding all 256 byte values arrives byte for byte', points: 2, reference: 'RFC 9110 §8.6' }, async (t) => {
@@ -65,16 +61,17 @@ suite.case({ id: 'query-ignored', level: 'rfc', name: 'the query is ignored: /he
 
 suite.case({ id: 'head-same-as-get', level: 'core', name: 'HEAD: the same status and header fields as GET, and no body', points: 3, reference: 'RFC 9110 §9.3.2' }, async (t) => {
   const port = await startServer(t, site.root);
-  const connection = await connect(t, port);
   const hint = 'HEAD is GET without the body: same status line and header fields (Content-Length is the file\'s\n' +
     'size), then nothing. Bytes after the head would be read as the start of the next response.';
-  for (const urlPath of ['/utf8.txt', '/pixel.png']) {
+  // ASCII files, each on its own connection: this case is about HEAD, not about bytes or persistent connections.
+  for (const urlPath of ['/hello.txt', '/logo.svg']) {
+    const connection = await connect(t, port);
     const request = head(urlPath);
     connection.write(request);
     const answer = await connection.read(request, { hint });
-    expectFile(answer, siteFile(urlPath), `HEAD ${urlPath}`);
+    expectFile(answer, siteFile(urlPath), `HEAD ${urlPath}`, { lengthRequired: true });
     answer.expectField('Last-Modified', (value) => value === SITE_MODIFIED.toUTCString(), SITE_MODIFIED.toUTCString(), { hint });
-    await connection.expectQuiet(request, `nothing may follow the head of the answer to HEAD ${urlPath}`, hint);
+    await expectNothingMore(connection, request, `nothing may follow the head of the answer to HEAD ${urlPath}`, hint);
   }
 });
 
@@ -84,7 +81,7 @@ suite.case({ id: 'head-missing-file', level: 'core', name: 'HEAD of a missing fi
   const request = head('/no-such-file.txt');
   connection.write(request);
   (await connection.read(request)).expectStatus(404);
-  await connection.expectQuiet(request, 'nothing may follow the head of a HEAD answer, not even an error page',
+  await expectNothingMore(connection, request, 'nothing may follow the head of a HEAD answer, not even an error page',
     'An error answer to HEAD has a head only, like every answer to HEAD.');
 });
 
@@ -98,4 +95,20 @@ suite.case({ id: 'date-and-last-modified', level: 'rfc', name: 'Date is now and 
   answer.expectField('Date', (value) => imf.test(value) && Math.abs(Date.parse(value) - Date.now()) < 120_000,
     'the current time as IMF-fixdate', { hint });
   answer.expectField('Last-Modified', (value) => value === SITE_MODIFIED.toUTCString(), `${SITE_MODIFIED.toUTCString()} (the file's mtime)`, { hint });
+});
+
+suite.case({ id: 'head-lines-end-with-crlf', level: 'core', name: 'every line of a response head ends with CRLF ("\\r\\n")', points: 1, reference: 'RFC 9112 §2.1, §2.2' }, async (t) => {
+  const port = await startServer(t, site.root);
+  for (const request of [get('/hello.txt'), get('/no-such-file.txt')]) {
+    const answer = await ask(t, port, request);
+    const at = answer.response.bareLineFeeds[0];
+    if (at === undefined) continue;
+    answer.fail({
+      summary: `a line of the head of the answer to ${answer.requestLine} ends with a bare "\\n"`,
+      at,
+      note: 'expected "\\r\\n" here',
+      hint: 'HTTP/1.1 ends every line of a head, and the empty line after it, with "\\r\\n" (RFC 9112 §2.1). A\n' +
+        'recipient may accept a bare "\\n" (the grader does, in every other case), but a sender must not send one.',
+    });
+  }
 });

@@ -30,3 +30,6 @@ traversalCase('traversal-nul-byte', 'a NUL byte (%00) in the path is refused, ne
   ['/hello.txt%00.png', '/%00../secret.txt', '/docs%00/']);
 traversalCase('traversal-symlink-out', 'a symlink that leads out of the root is not followed out', 3,
   ['/outside-link.txt', '/outside-dir/passwords.txt']);
+// site-private/ lies beside site/: its path starts with the root's path, but not with the root's path plus "/".
+traversalCase('traversal-sibling-prefix', 'a folder beside the root whose name starts with the root\'s name is outside it', 2,
+  ['/../site-private/passwords.txt', '/%2e%2e/site-private/passwords.txt', '/docs/../../site-private/passwords.txt']);

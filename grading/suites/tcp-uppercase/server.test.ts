@@ -98,12 +98,19 @@ suite.case({ id: 'server-closes-after-client-ends', level: 'rfc', name: 'server 
   const { port } = await t.start('server');
   const client = await t.connect(port);
   const lines = Array.from({ length: 3 }, (_, n) => `request ${n + 1} ${t.random.string(10)}`);
-  client.write(lines.map((line) => `${line}\n`).join(''));
-  client.end();
-  const hint = 'The client ended its side (FIN) right after its lines: it is still reading. Answer every line, then\n' +
-    'close your side with socket.end() when the \'end\' event comes (Python: when recv() returns b"").';
-  await client.expect(lines.map((line) => `${upper(line)}\n`).join(''), { what: 'the answers after the client\'s FIN', hint });
-  await client.expectClose({ what: 'after the last answer', hint });
+  // One write per line with a pause between them, then the FIN: a server that answers one read and closes (the
+  // textbook's recv(), send(), close()) answers the first line only. Lines in one write would hide that.
+  const pieces = lines.map((line) => `${line}\n`);
+  const hint = 'The client sent three lines, pausing between them, then ended its side (FIN): it is still reading.\n' +
+    'Answer every line as it comes, and close your side with socket.end() only when the \'end\' event comes\n' +
+    '(Python: when recv() returns b""). One read is not one client: do not close after answering it.';
+  await byHand.instead(byHand.inPieces(port, pieces, 0.2), async () => {
+    await client.writeSlowly(pieces, scaled(150));
+    await sleep(scaled(150));
+    client.end();
+    await client.expect(lines.map((line) => `${upper(line)}\n`).join(''), { what: 'the answers to three lines sent in three writes, then the client\'s FIN', hint });
+    await client.expectClose({ what: 'after the last answer', hint });
+  });
 });
 
 suite.case({ id: 'server-many-rounds-on-one-connection', level: 'core', name: 'server answers request after request on one connection', points: 2 }, async (t) => {

@@ -1,6 +1,6 @@
 // Starting the student's server on the fixture site and talking HTTP to it: the steps every case is made of.
 import {
-  GradingFailure, HttpConnection, SECRET_TEXT, siteFile, type CaseContext, type HttpAnswer, type ReadOptions,
+  GradingFailure, HttpConnection, SECRET_TEXT, siteFile, timeout, type CaseContext, type HttpAnswer, type ReadOptions,
   type SiteFile,
 } from '../../../../harness/index.ts';
 import { get } from './requests.ts';
@@ -26,15 +26,15 @@ export async function ask(t: CaseContext, port: number, request: string, options
 /** The media type of a Content-Type value, without parameters, lower-cased. */
 export const mediaType = (value: string) => value.split(';')[0].trim().toLowerCase();
 
-/** Checks a 200 answer carrying `file`: status, Content-Length in bytes, Content-Type by extension, the body (GET). */
-export function expectFile(answer: HttpAnswer, file: SiteFile, what?: string): void {
+/**
+ * Checks a 200 answer carrying `file`: status, Content-Length in bytes, Content-Type by extension, the body (GET).
+ * Content-Length is judged only where the case is about it (`lengthRequired`); elsewhere an answer without it,
+ * whose body ends with the connection, is read as RFC 9112 §6.3 lets a recipient read it.
+ */
+export function expectFile(answer: HttpAnswer, file: SiteFile, what?: string, options: { lengthRequired?: boolean } = {}): void {
   const isHead = answer.request.toString('latin1').startsWith('HEAD ');
   answer.expectStatus(200, { what, hint: `The file exists: the fixture site has ${file.file} under --root.` });
-  answer.expectField('Content-Length', (value) => value === String(file.bytes.length), `${file.bytes.length}, the file's size in bytes`, {
-    what,
-    hint: 'Content-Length counts bytes, not characters: read the file as a Buffer (no encoding) and use its\n' +
-      'length; a UTF-8 character may take 2 to 4 bytes.',
-  });
+  if (options.lengthRequired || answer.field('Content-Length') !== undefined) expectContentLength(answer, file, what);
   answer.expectField('Content-Type', (value) => mediaType(value) === file.type,
     `${file.type}${file.type.startsWith('text/') ? ' (a charset parameter is fine)' : ''}`, {
       what,
@@ -50,7 +50,19 @@ export function expectFile(answer: HttpAnswer, file: SiteFile, what?: string): v
   }
 }
 
-/** After something hostile, the server must still answer a plain request on a new connection. */
+/** Content-Length must be the file's size in bytes. */
+function expectContentLength(answer: HttpAnswer, file: SiteFile, what?: string): void {
+  answer.expectField('Content-Length', (value) => value === String(file.bytes.length), `${file.bytes.length}, the file's size in bytes`, {
+    what,
+    hint: 'Content-Length counts bytes, not characters: read the file as a Buffer (no encoding) and use its\n' +
+      'length; a UTF-8 character may take 2 to 4 bytes.',
+  });
+}
+
+/**
+ * After something hostile, the server must still answer a plain request on a new connection. Any status line will
+ * do: how the answer is framed, and whether it is right, are other cases' business (one cause, one deduction).
+ */
 export async function stillServes(t: CaseContext, port: number, after: string): Promise<void> {
   const program = t.studentProgram('server');
   if (program?.exitStatus) {
@@ -61,12 +73,30 @@ export async function stillServes(t: CaseContext, port: number, after: string): 
     });
   }
   const request = get('/hello.txt');
-  const answer = await ask(t, port, request, {
-    label: '[a new client] ',
-    what: `after ${after}, a new client asked for /hello.txt`,
+  const connection = await connect(t, port, '[a new client] ');
+  connection.write(request);
+  const lineEnd = () => connection.pending.indexOf(0x0a);
+  await connection.waitFor(() => lineEnd() >= 0 || connection.closed, timeout('reply'));
+  const statusLine = connection.pending.subarray(0, Math.max(0, lineEnd())).toString('latin1').replace(/\r$/, '');
+  if (/^HTTP\/\d\.\d \d{3}( |$)/.test(statusLine)) return;
+  throw connection.failure({
+    summary: `after ${after}, a new client asked for /hello.txt and got ${connection.pending.length === 0
+      ? (connection.closed ? 'no answer: the connection was closed' : `no answer within ${timeout('reply')} ms`)
+      : 'no status line ("HTTP/1.1 200 OK")'}`,
+    request: Buffer.from(request),
+    ...(connection.pending.length > 0 ? { head: connection.pending.subarray(0, 4096), at: 0, note: 'expected a status line' } : {}),
     hint: 'One bad request or one bad client must never stop the server or leave it stuck.',
   });
-  expectFile(answer, siteFile('/hello.txt'), `after ${after}, a new client asked for /hello.txt`);
+}
+
+/**
+ * After an answer that must end with its head (HEAD, 304), no more bytes may come for a while. Closing the
+ * connection is fine here: whether it stays open is judged by the connection cases.
+ */
+export async function expectNothingMore(connection: HttpConnection, request: string, why: string, hint?: string): Promise<void> {
+  await connection.waitFor(() => connection.pending.length > 0, timeout('quiet'));
+  if (connection.pending.length === 0) return;
+  throw connection.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request), head: connection.pending.subarray(0, 4096), at: 0, note: 'these bytes should not be here', hint });
 }
 
 /** Traversal must be refused: 400, 403 or 404, and nothing of the secret file outside the root in the answer. */

@@ -1,0 +1,105 @@
+// `npm run stress`: the grader's lateness is never the student's fault, measured. While stress-ng keeps every core
+// busy, the reference solutions and the fairness variants (grading/self-test/variants/<exercise>/<name>/) are
+// graded again and again; any case they do not pass is counted. Exits 1 when one failed.
+//   npm run stress -- [--runs 20] [--exercise udp-uppercase,tcp-uppercase] [--cpu N] [--jobs 1]
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allExerciseIds } from '../grader/load-manifests.ts';
+import { solutionsDir } from '../grader/kit-paths.ts';
+import { limitConcurrency } from './concurrency.ts';
+import { gradeWithCli } from './grade-cli.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const runs = Number(option('--runs') ?? 20);
+const cpus = Number(option('--cpu') ?? os.availableParallelism());
+const exercises = option('--exercise')?.split(',') ?? allExerciseIds();
+const limit = limitConcurrency(Number(option('--jobs') ?? 1));
+const variantsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'variants');
+
+interface Variant { description: string; edits?: Array<{ file: string; find: string; replace: string }> }
+
+/** Writes target/<exercise>/ as the solution with the variant's edits and files (server.py replaces server.ts). */
+async function writeVariant(exercise: string, name: string, target: string): Promise<void> {
+  const dir = path.join(variantsDir, exercise, name);
+  const variant = JSON.parse(await readFile(path.join(dir, 'variant.json'), 'utf8')) as Variant;
+  const out = path.join(target, exercise);
+  await cp(path.join(solutionsDir, exercise), out, { recursive: true });
+  for (const entry of await readdir(dir)) {
+    if (entry === 'variant.json') continue;
+    const role = entry.replace(/\.[^.]+$/, '');
+    for (const existing of await readdir(out)) if (existing.replace(/\.[^.]+$/, '') === role) await rm(path.join(out, existing));
+    await cp(path.join(dir, entry), path.join(out, entry));
+  }
+  for (const edit of variant.edits ?? []) {
+    const file = path.join(out, edit.file);
+    const text = await readFile(file, 'utf8');
+    if (text.split(edit.find).length !== 2) throw new Error(`variant ${exercise}/${name}: "${edit.find}" must occur once in ${edit.file}`);
+    await writeFile(file, text.replace(edit.find, () => edit.replace));
+  }
+}
+
+interface Tally { exercise: string; target: string; runs: number; failedRuns: number; errorRuns: number; cases: Map<string, number>; seconds: number }
+
+async function gradeOnce(tally: Tally, dir: string): Promise<void> {
+  const started = performance.now();
+  const result = await gradeWithCli([tally.exercise], dir, [], { timeout: 1_800_000 });
+  tally.seconds += (performance.now() - started) / 1000;
+  tally.runs += 1;
+  const tests = result.report?.exercises[0]?.tests;
+  if (result.exitCode !== 0 || !tests) {
+    tally.failedRuns += 1;
+    tally.cases.set(`(socklab exited ${result.exitCode})`, (tally.cases.get(`(socklab exited ${result.exitCode})`) ?? 0) + 1);
+    return;
+  }
+  const bad = tests.filter((t) => t.status !== 'passed');
+  if (bad.some((t) => t.status === 'failed')) tally.failedRuns += 1;
+  else if (bad.length > 0) tally.errorRuns += 1;
+  for (const t of bad) {
+    tally.cases.set(`${t.id} (${t.status})`, (tally.cases.get(`${t.id} (${t.status})`) ?? 0) + 1);
+    console.error(`[stress] ${tally.exercise} ${tally.target}: ${t.id} ${t.status}: ${t.message.split('\n')[0]}`);
+  }
+}
+
+const load = spawn('stress-ng', ['--cpu', String(cpus), '--quiet'], { stdio: 'ignore' });
+load.on('error', (error) => { console.error(`stress: cannot start stress-ng (${error.message}); install it (Debian: stress-ng)`); process.exit(2); });
+const stopLoad = () => { if (load.pid) try { process.kill(load.pid, 'SIGTERM'); } catch { /* gone */ } };
+process.on('SIGINT', () => { stopLoad(); process.exit(130); });
+
+const tallies: Tally[] = [];
+const temporary: string[] = [];
+try {
+  const jobs: Array<Promise<void>> = [];
+  for (const exercise of exercises) {
+    const targets: Array<{ name: string; dir: string }> = [{ name: 'solutions', dir: solutionsDir }];
+    const variantDir = path.join(variantsDir, exercise);
+    for (const name of existsSync(variantDir) ? (await readdir(variantDir)).sort() : []) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), `socklab-stress-${name}-`));
+      temporary.push(dir);
+      await writeVariant(exercise, name, dir);
+      targets.push({ name: `variant ${name}`, dir });
+    }
+    for (const target of targets) {
+      const tally: Tally = { exercise, target: target.name, runs: 0, failedRuns: 0, errorRuns: 0, cases: new Map(), seconds: 0 };
+      tallies.push(tally);
+      for (let run = 0; run < runs; run++) jobs.push(limit(() => gradeOnce(tally, target.dir)));
+    }
+  }
+  await Promise.all(jobs);
+} finally {
+  stopLoad();
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+}
+
+console.log(`stress-ng --cpu ${cpus} on ${os.availableParallelism()} cores; ${runs} runs of each\n`);
+console.log('| exercise | target | runs | runs with a failed case | runs with only `error` (could not judge) | mean s/run | cases not passed |');
+console.log('|---|---|---|---|---|---|---|');
+for (const t of tallies) {
+  const cases = [...t.cases].map(([id, n]) => `${id} ×${n}`).join(', ') || '';
+  console.log(`| ${t.exercise} | ${t.target} | ${t.runs} | ${t.failedRuns} | ${t.errorRuns} | ${(t.seconds / Math.max(1, t.runs)).toFixed(1)} | ${cases} |`);
+}
+process.exitCode = tallies.some((t) => t.failedRuns > 0) ? 1 : 0;
