@@ -6,9 +6,11 @@ import { RunningProgram, type Launchable } from './running-program.ts';
 import { shellWord } from './shell-quote.ts';
 import type { RunSettings } from './run-settings.ts';
 import { TcpConnection } from './tcp-connection.ts';
-import { TcpPeer, type TcpScript } from './tcp-peer.ts';
+import { timeoutScale } from './timeouts.ts';
 import { Transcript } from './transcript.ts';
-import { UdpPeer, type UdpReply } from './udp-peer.ts';
+import {
+  TcpServerPeer, UdpServerPeer, startPeer, type PeerPlan, type PeerTable, type StartedPeer, type TcpSession, type UdpSession,
+} from './transport/index.ts';
 import { UdpSocket } from './udp-socket.ts';
 import { waitUntilListening } from './wait-listening.ts';
 
@@ -134,16 +136,33 @@ export class CaseContext {
     return socket;
   }
 
-  /** A scripted TCP server for a client role to talk to. */
-  async tcpPeer(script: TcpScript): Promise<TcpPeer> {
-    const peer = await TcpPeer.start(this.transcript, script);
+  /**
+   * The grader's peer for this client case, as the exercise's peer table declares it (the same one `socklab serve
+   * <exercise> --case <id>` starts), on a port free for TCP and UDP.
+   */
+  async peer<P extends PeerPlan>(table: PeerTable<P>): Promise<StartedPeer<P>> {
+    if (!table.cases[this.caseId]) throw new Error(`kit error: the peer table of ${this.exercise} has no entry for case ${this.caseId}`);
+    const peer = await startPeer(table, this.caseId, this.run.seed, this.transcript);
     this.defer(() => peer.close());
     return peer;
   }
 
-  /** A scripted UDP server for a client role to talk to. */
-  async udpPeer(answer: UdpReply): Promise<UdpPeer> {
-    const peer = await UdpPeer.start(this.transcript, answer);
+  /** The line that starts this case's peer by hand on `port`, as `peer(table)` started it. */
+  serveCommand(port: number): string {
+    const scale = timeoutScale() === 1 ? '' : ` --timeout-scale ${timeoutScale()}`;
+    return `npx socklab serve ${this.exercise} --case ${this.caseId} --seed ${this.run.seed} --port ${port}${scale}`;
+  }
+
+  /** A one-off scripted TCP server (a session per connection) that `socklab serve` cannot start: prefer `peer`. */
+  async tcpPeer(session: TcpSession): Promise<TcpServerPeer> {
+    const peer = await TcpServerPeer.start(await freePort('tcp'), this.transcript, session);
+    this.defer(() => peer.close());
+    return peer;
+  }
+
+  /** A one-off scripted UDP server (a session per datagram) that `socklab serve` cannot start: prefer `peer`. */
+  async udpPeer(session: UdpSession): Promise<UdpServerPeer> {
+    const peer = await UdpServerPeer.start(await freePort('udp'), this.transcript, session);
     this.defer(() => peer.close());
     return peer;
   }

@@ -8,3 +8,8 @@ export { hintFor } from './hints.ts';
 export { escapeBytes } from './escape.ts';
 export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-quote.ts';
 export { timeout, scaled } from './timeouts.ts';
+export { sleep, StreamClosed } from './transport/index.ts';
+export type {
+  DatagramIn, Framing, PeerFactory, PeerOptions, PeerPlan, PeerTable, RecordedStream, SessionInfo, StartedPeer, TcpServerPeer,
+  TcpSession, UdpReplier, UdpServerPeer, UdpSession,
+} from './transport/index.ts';

@@ -26,6 +26,12 @@ function showData(bytes: Uint8Array, stream: boolean): string[] {
   return shown;
 }
 
+/** One entry as a line, stamped with milliseconds since the case began. */
+function renderEntry(entry: Entry): string {
+  const time = `${String(entry.at).padStart(5)}ms`;
+  return entry.speaker === '--' ? `${time}  -- ${entry.text}` : `${time}  ${entry.speaker}: ${entry.text}`;
+}
+
 /** Collects what each side sent, in order, and renders it for a failure message or a report. */
 export class Transcript {
   private readonly entries: Entry[] = [];
@@ -34,10 +40,14 @@ export class Transcript {
 
   /** The first line shown: who C and who S are in this case. */
   legend = '';
+  /** Called with each entry's line as it is recorded (`socklab serve` prints the conversation as it happens). */
+  onLine: ((line: string) => void) | undefined;
 
   // The start of an exchange and its end are kept: the end is usually where a failure is.
   private push(speaker: Entry['speaker'], text: string): void {
-    this.entries.push({ at: Date.now() - this.started, speaker, text });
+    const entry = { at: Date.now() - this.started, speaker, text };
+    this.entries.push(entry);
+    this.onLine?.(renderEntry(entry));
     if (this.entries.length > MAX_ENTRIES) {
       this.entries.splice(KEEP_FROM_START, 1);
       this.dropped += 1;
@@ -65,8 +75,7 @@ export class Transcript {
     const out = this.legend ? [this.legend] : [];
     for (const [index, entry] of this.entries.entries()) {
       if (index === KEEP_FROM_START && this.dropped > 0) out.push(`        … ${this.dropped} entries not shown …`);
-      const time = `${String(entry.at).padStart(5)}ms`;
-      out.push(entry.speaker === '--' ? `${time}  -- ${entry.text}` : `${time}  ${entry.speaker}: ${entry.text}`);
+      out.push(renderEntry(entry));
     }
     return out;
   }

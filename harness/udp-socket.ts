@@ -5,7 +5,7 @@ import { hintFor } from './hints.ts';
 import { checkListening } from './readiness.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
-import { WakeSignal } from './wake-signal.ts';
+import { WakeSignal } from './transport/wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
 

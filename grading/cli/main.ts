@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   test: async () => (await import('./commands/test.ts')).testCommand,
   grade: async () => (await import('./commands/grade.ts')).gradeCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
 };
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, plot, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, help`);
     return 2;
   }
   try {

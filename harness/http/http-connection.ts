@@ -2,7 +2,7 @@
 // reads exact responses, recording both directions in the case's transcript.
 import type net from 'node:net';
 import { connectLoopback } from '../loopback-connect.ts';
-import { WakeSignal } from '../wake-signal.ts';
+import { WakeSignal } from '../transport/wake-signal.ts';
 import { hintFor } from '../hints.ts';
 import { GradingFailure } from '../failure.ts';
 import { timeout } from '../timeouts.ts';

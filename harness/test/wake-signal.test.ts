@@ -1,6 +1,6 @@
 // The wake signal the grader's sockets sleep on: a notify wakes every waiter at once, and a deadline ends a wait.
 import { describe, expect, test } from 'vitest';
-import { WakeSignal } from '../wake-signal.ts';
+import { WakeSignal } from '../transport/wake-signal.ts';
 
 describe('WakeSignal', () => {
   test('one notify wakes two waiters at once, long before their deadlines', async () => {

@@ -13,6 +13,9 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
       lower; 2 for a usage error or a broken kit.
   socklab run <exercise> <role> [--target DIR] [--port N] [-- program options]
       Start one program by hand and print its port, to try it with nc, curl or dig.
+  socklab serve <exercise> [--case ID] [--seed N] [--port N] [--timeout-scale X]
+      Start the grader's own server for a client case (default: the exercise's first), the one a failure's
+      "reproduce by hand" lines name, and print the conversation as it happens. Ctrl-C stops it.
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
       Draw the exercise's figure (textbook figure 2.23) from the target's own program, beside the reference's
       curves where they differ.

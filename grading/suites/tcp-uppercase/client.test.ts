@@ -1,8 +1,8 @@
 // The TCP uppercase client's contract (textbook 2.7.2): the grader plays the server, answering with marked lines.
-import { exerciseSuite, expectExit, expectStdout, GradingFailure, scaled, timeout } from '../../../harness/index.ts';
+import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout } from '../../../harness/index.ts';
 import type { RunningProgram } from '../../../harness/running-program.ts';
-import { printfPipe } from '../../../harness/shell-quote.ts';
 import { expectAnswers, expectSent, markedAnswers, runClient } from './support/client-run.ts';
+import { SLOW_ANSWER_MS } from './support/peers.ts';
 
 const suite = exerciseSuite('tcp-uppercase');
 
@@ -19,9 +19,9 @@ suite.case({ id: 'client-sends-lines-prints-answers', name: 'client sends every 
 });
 
 suite.case({ id: 'client-waits-for-slow-answers', name: 'client waits for answers that come after stdin has ended', points: 2 }, async (t) => {
-  const delay = scaled(500);
+  const delay = scaled(SLOW_ANSWER_MS);
   const lines = ['slow', 'and steady'];
-  const { program, repro } = await runClient(t, 'slow\nand steady\n', { delayMs: delay });
+  const { program, repro } = await runClient(t, 'slow\nand steady\n', { netcat: false });
   await expectExit(program, { code: 0, withinMs: 2 * delay + timeout('exit'), repro });
   expectAnswers(program, markedAnswers(lines), {
     hint: `The grader's server waited ${delay} ms before each answer. Do not exit when stdin ends: end your sending\n` +
@@ -34,7 +34,7 @@ suite.case({ id: 'client-waits-for-slow-answers', name: 'client waits for answer
 suite.case({ id: 'client-reassembles-split-answers', name: 'client prints answers that arrive in tiny pieces as whole lines', points: 2 }, async (t) => {
   const lines = ['split me up', 'grüße, 😀'];
   const stdin = lines.map((line) => `${line}\n`).join('');
-  const { program, repro } = await runClient(t, stdin, { pieceBytes: 3, pieceGapMs: scaled(10) });
+  const { program, repro } = await runClient(t, stdin, { netcat: false });
   await expectExit(program, { code: 0, repro });
   expectAnswers(program, markedAnswers(lines), {
     hint: 'The grader\'s server sent each answer 3 bytes at a time. A \'data\' event holds whatever has arrived, not a\n' +
@@ -48,10 +48,11 @@ suite.case({ id: 'client-many-lines', name: 'client sends 500 lines and prints t
   const lines = Array.from({ length: 500 }, (_, n) => `line ${n + 1} ${t.random.string(t.random.int(0, 40))}`);
   const stdin = lines.map((line) => `${line}\n`).join('');
   const { peer, program } = await runClient(t, stdin);
-  // The lines are seeded; 500 lines like them reproduce the same exchange.
+  // The lines are seeded; 500 lines like them make the same exchange with the same server.
+  const port = peer.port;
   const repro = [
-    `seq 500 | sed 's/.*/LINE & (answer &)/' | nc -l 127.0.0.1 ${peer.port}   # in one terminal: plays the server, with 500 answers ready`,
-    `seq 500 | sed 's/^/line /' | ${t.runCommand('client', ['--port', peer.port])}`,
+    `${t.serveCommand(port)}   # in one terminal: the grader's server for this case`,
+    `seq 500 | sed 's/^/line /' | ${t.runCommand('client', ['--port', port])}`,
   ];
   await expectExit(program, { code: 0, what: 'after 500 answers', repro });
   expectSent(peer, stdin, { repro });
@@ -85,7 +86,7 @@ suite.case({ id: 'client-utf8', name: 'client sends and prints non-ASCII text as
 
 suite.case({ id: 'client-last-line-without-newline', name: 'client sends a last line that has no newline and prints its answer', points: 1 }, async (t) => {
   const lines = ['first', 'no newline at the end'];
-  const { program, repro } = await runClient(t, 'first\nno newline at the end', { answerFinalLine: true });
+  const { program, repro } = await runClient(t, 'first\nno newline at the end');
   await expectExit(program, { code: 0, repro });
   expectAnswers(program, markedAnswers(lines), {
     hint: 'A last line without "\\n" is still a line: send it too. (Splitting stdin on "\\n" and dropping the last\n' +
@@ -127,15 +128,11 @@ suite.case({ id: 'client-connection-refused', name: 'client exits 1 with a messa
 
 suite.case({ id: 'client-connection-reset', name: 'client exits 1 with a message on stderr when the server resets the connection', points: 2 }, async (t) => {
   const stdin = 'first\nsecond\nthird\n';
-  const { program, peer } = await runClient(t, stdin, { resetAfterLines: 1 });
-  const repro = [
-    `node -e 'require("net").createServer(s=>s.once("data",()=>s.resetAndDestroy())).listen(${peer.port},"127.0.0.1")'   # in one terminal: resets every connection`,
-    printfPipe(stdin, t.runCommand('client', ['--port', peer.port])),
-  ];
+  const { program, peer, repro } = await runClient(t, stdin, { netcat: false });
   await expectReportedFailure(program, 'after the server reset the connection',
     'A reset (ECONNRESET) means the answers will never come: it is an error, not the normal end. Print a message\n' +
     'to stderr and exit with code 1, as for a refused connection.', repro);
-  const sent = peer.connections[0]?.received ?? Buffer.alloc(0);
+  const sent = peer.connections[0]?.receivedBytes ?? Buffer.alloc(0);
   if (!sent.subarray(0, 6).equals(Buffer.from('first\n'))) {
     throw new GradingFailure({
       summary: 'your client exited 1, but it never sent the first line, so the grader never reset anything',

@@ -1,35 +1,36 @@
 // The UDP uppercase client's contract (textbook 2.7.1): the grader plays the server.
 import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout } from '../../../harness/index.ts';
 import type { CaseContext } from '../../../harness/index.ts';
+import { LATE_REPLY_MS, markedReply, PATIENT_REPLY_MS, peers } from './support/peers.ts';
 
 const suite = exerciseSuite('udp-uppercase');
 
-/** The grader's reply is marked, so that printing the reply can be told apart from uppercasing locally. */
-const markedReply = (payload: Buffer) => `${payload.toString('utf8').toUpperCase()} (reply 7)`;
-
-/** How the grader's server answers in the replay: with the reply ready, after a pause, or never. */
-type ReplayServer = { replyTo: string } | { delayMs: number } | 'silent';
-
 /**
- * The lines that let a student replay a client case. Netcat plays the server with the grader's reply ready (a
- * person could not type one within the client's timeout); a reply that must come late needs node's timer.
+ * The lines that let a student replay a client case: `socklab serve` plays the grader's own server for this case;
+ * where netcat can play it too (the reply ready, for a client that sends `replyTo`), its line is given as well. A
+ * reply that must come late, or never, needs the grader's server.
  */
-function clientRepro(t: CaseContext, port: number, stdin: string, server: ReplayServer, args: string[] = []): string[] {
-  const serverLine = server === 'silent'
-    ? `nc -u -l 127.0.0.1 ${port}   # in one terminal: plays a server that never replies; shows what your client sent`
-    : 'replyTo' in server
-      ? `${printfPipe(markedReply(Buffer.from(server.replyTo)), `nc -u -l 127.0.0.1 ${port}`)}   # in one terminal: plays the server, with the grader's reply ready`
-      : `node -e "const s = require('node:dgram').createSocket('udp4'); s.on('message', (m, r) => { console.log(JSON.stringify(m.toString())); ` +
-        `setTimeout(() => s.send(m.toString().toUpperCase() + ' (reply 7)', r.port, r.address), ${server.delayMs}); }); s.bind(${port}, '127.0.0.1')"` +
-        `   # in one terminal: plays the server, replying after ${server.delayMs} ms`;
-  return [serverLine, printfPipe(stdin, t.runCommand('client', ['--port', port, ...args]))];
+function clientRepro(t: CaseContext, port: number, stdin: string, replyTo?: string, args: string[] = []): string[] {
+  const netcat = replyTo === undefined ? []
+    : [`${printfPipe(markedReply(Buffer.from(replyTo)), `nc -u -l 127.0.0.1 ${port}`)}   # or, instead: netcat plays it, with the grader's reply ready`];
+  return [
+    `${t.serveCommand(port)}   # in one terminal: the grader's server for this case`,
+    ...netcat,
+    printfPipe(stdin, t.runCommand('client', ['--port', port, ...args])),
+  ];
+}
+
+/** Starts the grader's server for this case (support/peers.ts). */
+async function startPeer(t: CaseContext) {
+  const peer = await t.peer(peers);
+  return Object.assign(peer.udp!, { port: peer.port });
 }
 
 suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const peer = await startPeer(t);
   const stdin = 'hello udp\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'hello udp' });
+  const repro = clientRepro(t, peer.port, stdin, 'hello udp');
   await expectExit(program, { code: 0, what: 'after printing the reply', repro });
   expectStdout(program, 'HELLO UDP (reply 7)\n', {
     hint: 'Print exactly the reply datagram, decoded as UTF-8, followed by one newline. The grader\'s server added\n' +
@@ -39,10 +40,10 @@ suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s r
 });
 
 suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the line without its line ending, as one datagram', points: 2 }, async (t) => {
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const peer = await startPeer(t);
   const stdin = 'hello udp\nsecond line is not sent\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'hello udp' });
+  const repro = clientRepro(t, peer.port, stdin, 'hello udp');
   await peer.waitForDatagrams(1, timeout('reply'));
   await expectExit(program, { what: 'after the reply', repro });
   const sent = peer.received[0];
@@ -60,10 +61,10 @@ suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the lin
 });
 
 suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const peer = await startPeer(t);
   const stdin = 'grüße, ñandú\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'grüße, ñandú' });
+  const repro = clientRepro(t, peer.port, stdin, 'grüße, ñandú');
   await expectExit(program, { code: 0, repro });
   if (!peer.received[0]?.equals(Buffer.from('grüße, ñandú'))) {
     throw new GradingFailure({
@@ -79,10 +80,10 @@ suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-AS
 });
 
 suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload) }));
+  const peer = await startPeer(t);
   const stdin = 'no newline at the end';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin, { replyTo: 'no newline at the end' });
+  const repro = clientRepro(t, peer.port, stdin, 'no newline at the end');
   await expectExit(program, { code: 0, what: 'after the reply', repro, hint: 'A last line without "\\n" is still a line: send it when stdin ends.' });
   expectStdout(program, 'NO NEWLINE AT THE END (reply 7)\n', {
     hint: 'Send the whole last line, as it is: it has no "\\n" to remove (cutting its last character off, as if it\n' +
@@ -92,10 +93,10 @@ suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line 
 });
 
 suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on stderr when no reply comes', points: 2 }, async (t) => {
-  const peer = await t.udpPeer(() => undefined);
+  const peer = await startPeer(t);
   const stdin = 'is anybody there?\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', '500'] });
-  const repro = clientRepro(t, peer.port, stdin, 'silent', ['--timeout', '500']);
+  const repro = clientRepro(t, peer.port, stdin, undefined, ['--timeout', '500']);
   await expectExit(program, {
     code: 1,
     withinMs: 500 + timeout('exit'),
@@ -120,24 +121,23 @@ suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on std
 });
 
 suite.case({ id: 'client-waits-for-a-late-reply', name: 'client waits the default 1000 ms: a reply after 600 ms is printed', points: 2 }, async (t) => {
-  // Not scaled: the contract's default timeout is a fixed 1000 ms, and 400 ms of margin is plenty.
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 600 }));
+  const peer = await startPeer(t);
   const stdin = 'take your time\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  const repro = clientRepro(t, peer.port, stdin, { delayMs: 600 });
+  const repro = clientRepro(t, peer.port, stdin);
   await expectExit(program, { repro });
   expectStdout(program, 'TAKE YOUR TIME (reply 7)\n', {
-    hint: 'The grader replied 600 ms after your datagram arrived. Without --timeout, wait 1000 ms for the reply\nbefore giving up.',
+    hint: `The grader replied ${LATE_REPLY_MS} ms after your datagram arrived. Without --timeout, wait 1000 ms for the reply\nbefore giving up.`,
     repro,
   });
 });
 
 suite.case({ id: 'client-honours-timeout-option', name: 'client waits as long as --timeout says: a reply after 1500 ms with --timeout 3000', points: 1 }, async (t) => {
   const wait = String(scaled(3000));
-  const peer = await t.udpPeer((payload) => ({ reply: markedReply(payload), delayMs: 1500 }));
+  const peer = await startPeer(t);
   const stdin = 'patience\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', wait] });
-  const repro = clientRepro(t, peer.port, stdin, { delayMs: 1500 }, ['--timeout', wait]);
+  const repro = clientRepro(t, peer.port, stdin, undefined, ['--timeout', wait]);
   await expectExit(program, { withinMs: Number(wait) + timeout('exit'), repro });
   expectStdout(program, 'PATIENCE (reply 7)\n', {
     hint: `Read the --timeout option (here ${wait} ms) instead of always waiting 1000 ms.`,

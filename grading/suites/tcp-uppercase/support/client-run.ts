@@ -1,26 +1,22 @@
 // What the client cases share: the grader plays the server with marked answers, and checks what the client sent.
-import { expectStdout, GradingFailure } from '../../../../harness/index.ts';
-import type { CaseContext } from '../../../../harness/index.ts';
+import { expectStdout, GradingFailure, printfPipe } from '../../../../harness/index.ts';
+import type { CaseContext, TcpServerPeer } from '../../../../harness/index.ts';
 import type { RunningProgram } from '../../../../harness/running-program.ts';
-import { printfPipe } from '../../../../harness/shell-quote.ts';
-import type { TcpPeer, TcpScript } from '../../../../harness/tcp-peer.ts';
-
-/**
- * The grader's answer to a line: its uppercase, marked with its number, so that a client which prints its own
- * uppercase instead of the server's answers, or prints them out of order, shows up.
- */
-export const marked = (line: string, index: number) => `${line.toUpperCase()} (answer ${index + 1})`;
+import { peers } from './peers.ts';
+import { marked } from './uppercase-session.ts';
 
 /** Everything a correct client prints for these lines: each marked answer and a newline. */
 export const markedAnswers = (lines: string[]) => lines.map((line, index) => `${marked(line, index)}\n`).join('');
 
 /**
- * The lines that let a student replay a client case: netcat plays the server with the grader's answers ready. (It
- * cannot wait for a person to type them: nc closes the connection as soon as the client ends its sending side.)
+ * The lines that let a student replay a client case: `socklab serve` plays the grader's own server for this case; where
+ * netcat can play it too (the answers ready, sent when the client connects), its line is given as well.
  */
-function clientRepro(t: CaseContext, port: number, stdin: string, answers: string): string[] {
+export function clientRepro(t: CaseContext, port: number, stdin: string, netcatAnswers?: string): string[] {
   return [
-    `${printfPipe(answers, `nc -l 127.0.0.1 ${port}`)}   # in one terminal: plays the server, with the grader's answers ready`,
+    `${t.serveCommand(port)}   # in one terminal: the grader's server for this case`,
+    ...(netcatAnswers === undefined ? []
+      : [`${printfPipe(netcatAnswers, `nc -l 127.0.0.1 ${port}`)}   # or, instead: netcat plays it, with the grader's answers ready`]),
     printfPipe(stdin, t.runCommand('client', ['--port', port])),
   ];
 }
@@ -28,11 +24,15 @@ function clientRepro(t: CaseContext, port: number, stdin: string, answers: strin
 /** The lines of stdin as a client sends them: a last line without "\n" counts. */
 const stdinLines = (stdin: string) => stdin.split('\n').filter((line, index, all) => index < all.length - 1 || line !== '');
 
-/** Starts the grader's server (answering with marked lines unless the script says otherwise), then the client. */
-export async function runClient(t: CaseContext, stdin: string, script: TcpScript = {}) {
-  const peer = await t.tcpPeer({ answerLine: (line, index) => `${marked(line, index)}\n`, ...script });
+/**
+ * Starts the grader's server for this case (peers.ts), then the client with `stdin`. `netcat: false` when nc cannot
+ * play this server (late answers, answers in pieces, a reset).
+ */
+export async function runClient(t: CaseContext, stdin: string, options: { netcat?: boolean } = {}) {
+  const peer = await t.peer(peers);
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
-  return { peer, program, repro: clientRepro(t, peer.port, stdin, markedAnswers(stdinLines(stdin))) };
+  const netcat = options.netcat === false ? undefined : markedAnswers(stdinLines(stdin));
+  return { peer: peer.tcp!, program, repro: clientRepro(t, peer.port, stdin, netcat) };
 }
 
 /** Compares the client's stdout with the answers; a client that stopped printing early is told so. */
@@ -54,7 +54,7 @@ export function expectAnswers(program: RunningProgram, expected: string, details
 }
 
 /** Checks that the client sent exactly `expected`, over one connection. */
-export function expectSent(peer: TcpPeer, expected: string, details: { hint?: string; repro: string[] }): void {
+export function expectSent(peer: TcpServerPeer, expected: string, details: { hint?: string; repro: string[] }): void {
   const connections = peer.connections.length;
   if (connections > 1) {
     throw new GradingFailure({
@@ -63,7 +63,7 @@ export function expectSent(peer: TcpPeer, expected: string, details: { hint?: st
       repro: details.repro,
     });
   }
-  const sent = peer.connections[0]?.received ?? Buffer.alloc(0);
+  const sent = peer.connections[0]?.receivedBytes ?? Buffer.alloc(0);
   if (sent.equals(Buffer.from(expected))) return;
   // A prefix of the lines: the client let go of the connection before everything it wrote had gone out.
   const cutShort = sent.length > 0 && sent.length < Buffer.byteLength(expected) && Buffer.from(expected).subarray(0, sent.length).equals(sent);
