@@ -3,7 +3,6 @@ import { exerciseSuite, expectExit, GradingFailure, timeout } from '../../../har
 import type { Arrival } from '../../../harness/dns/index.ts';
 import { escapeBytes } from '../../../harness/escape.ts';
 import { expectGivesUp, expectPrinted, runResolver, type ResolverRun } from './support/resolver-run.ts';
-import { addressScenario, answering, type Scenario } from './support/scenarios.ts';
 
 const suite = exerciseSuite('dns-resolver');
 
@@ -11,7 +10,7 @@ const timings = (arrivals: Arrival[]) => arrivals.map((a, i) => `query ${i + 1} 
 
 /** The same query each time, `timeoutMs` apart at least (less a margin for the grader's own clock). */
 function expectRetries(run: ResolverRun, count: number, timeoutMs: number): void {
-  const queries = run.peer.udpQueries;
+  const queries = run.log.udp;
   const fail = (summary: string, hint: string) => { throw new GradingFailure({ summary, details: timings(queries), hint, repro: run.repro }); };
   if (queries.length !== count) {
     fail(`your resolver sent ${queries.length} quer${queries.length === 1 ? 'y' : 'ies'}; the server stayed silent to ${count - 1 || 'none'}, so ${count} were due`,
@@ -33,18 +32,13 @@ function expectRetries(run: ResolverRun, count: number, timeoutMs: number): void
 }
 
 suite.case({ id: 'retry-after-timeout', name: 'no reply to two queries: the same query is sent a third time, and its reply printed', points: 2, reference: 'RFC 1035 §4.2.1' }, async (t) => {
-  const base = addressScenario(t.random, { args: ['--timeout', '400'] });
-  const answer = answering(base.reply!);
-  const s: Scenario = { ...base, script: { udp: (query, index) => (index < 2 ? [] : answer.udp(query, index)) } };
-  const run = await runResolver(t, s);
-  await expectPrinted(run, s, { hint: 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).', withinMs: 1200 + timeout('exit') });
+  const run = await runResolver(t);
+  await expectPrinted(run, { hint: 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).', withinMs: 1200 + timeout('exit') });
   expectRetries(run, 3, 400);
 });
 
 suite.case({ id: 'give-up-after-three', name: 'no reply at all: three attempts, then exit 1 with a message', points: 2, reference: 'RFC 1035 §4.2.1' }, async (t) => {
-  const base = addressScenario(t.random, { args: ['--timeout', '300'] });
-  const s: Scenario = { ...base, script: { udp: () => [] } };
-  const run = await runResolver(t, s);
+  const run = await runResolver(t);
   await expectGivesUp(run, 'after three attempts without a reply', 'After the third attempt\'s --timeout passes, print a message to stderr, close the socket, exit 1.', 900 + timeout('exit'));
   expectRetries(run, 3, 300);
   if (run.program.stdout.total > 0) {
@@ -53,18 +47,15 @@ suite.case({ id: 'give-up-after-three', name: 'no reply at all: three attempts, 
 });
 
 suite.case({ id: 'timeout-option-obeyed', name: '--timeout 2500: a reply after 1300 ms comes before any second query', points: 1, reference: 'contract: --timeout' }, async (t) => {
-  const base = addressScenario(t.random, { args: ['--timeout', '2500'] });
-  const answer = answering(base.reply!, { delayMs: 1300 });
-  const s: Scenario = { ...base, script: answer };
-  const run = await runResolver(t, s);
+  const run = await runResolver(t);
   await expectExit(run.program, { code: 0, withinMs: 2500 + timeout('exit'), repro: run.repro });
-  if (run.peer.udpQueries.length !== 1) {
+  if (run.log.udp.length !== 1) {
     throw new GradingFailure({
-      summary: `your resolver sent ${run.peer.udpQueries.length} queries although the reply came 1300 ms after the first, within --timeout 2500`,
-      details: timings(run.peer.udpQueries),
+      summary: `your resolver sent ${run.log.udp.length} queries although the reply came 1300 ms after the first, within --timeout 2500`,
+      details: timings(run.log.udp),
       hint: 'Read --timeout (milliseconds) and wait that long for a reply before sending the query again.',
       repro: run.repro,
     });
   }
-  await expectPrinted(run, s);
+  await expectPrinted(run);
 });

@@ -1,33 +1,33 @@
 // Runs the student's resolver against the grader's DNS server and judges what it printed, with the lines that replay it.
 import { expectExit, GradingFailure, timeout } from '../../../../harness/index.ts';
-import type { CaseContext, Started } from '../../../../harness/index.ts';
-import { DnsPeer, expectedOutput, expectOutput, type DnsScript, type Leniency } from '../../../../harness/dns/index.ts';
+import type { CaseContext, Started, StartedPeer } from '../../../../harness/index.ts';
+import { peers, type DnsCasePlan } from './peers.ts';
+import { expectedOutput, expectOutput, type Leniency, type QueryLog } from '../../../../harness/dns/index.ts';
 import { shellWord } from '../../../../harness/shell-quote.ts';
 import type { Scenario } from './scenarios.ts';
-
-/** The grader's DNS server for this case, stopped when the case ends. */
-export async function dnsServer(t: CaseContext, script: DnsScript): Promise<DnsPeer> {
-  const peer = await DnsPeer.start(t.transcript, script);
-  t.defer(() => peer.close());
-  return peer;
-}
 
 /** How to replay the case by hand: the grader's own server, the resolver against it, and dig for comparison. */
 export function dnsRepro(t: CaseContext, port: number, scenario: Scenario): string[] {
   return [
-    `npx socklab serve dns-resolver --case ${t.caseId} --seed ${t.run.seed} --port ${port}   # in one terminal: this case's DNS server`,
+    `${t.serveCommand(port)}   # in one terminal: this case's DNS server`,
     `${t.runCommand('resolve', ['--port', port, ...scenario.args])}   # in another: your resolver`,
     `dig @127.0.0.1 -p ${port} +noedns +tries=1 ${shellWord(scenario.name)} ${scenario.type}   # what dig makes of the same server`,
   ];
 }
 
-export interface ResolverRun { peer: DnsPeer; program: Started['program']; repro: string[] }
+export interface ResolverRun { scenario: Scenario; peer: StartedPeer<DnsCasePlan>; log: QueryLog; program: Started['program']; repro: string[] }
 
-/** Starts the server of `scenario` (or uses `peer`) and the resolver with the scenario's arguments. */
-export async function runResolver(t: CaseContext, scenario: Scenario, peer?: DnsPeer): Promise<ResolverRun> {
-  const server = peer ?? await dnsServer(t, scenario.script);
-  const { program } = await t.start('resolve', { vars: { port: server.port }, args: scenario.args });
-  return { peer: server, program, repro: dnsRepro(t, server.port, scenario) };
+/** The case's DNS server (from support/peers.ts), started once per case. */
+export async function dnsServer(t: CaseContext): Promise<StartedPeer<DnsCasePlan>> {
+  return t.peer(peers);
+}
+
+/** Starts the resolver against `peer` with the arguments of `scenario` (by default the peer's first). */
+export async function runResolver(t: CaseContext, peer?: StartedPeer<DnsCasePlan>, scenario?: Scenario): Promise<ResolverRun> {
+  const server = peer ?? await dnsServer(t);
+  const asked = scenario ?? server.plan.scenarios[0];
+  const { program } = await t.start('resolve', { vars: { port: server.port }, args: asked.args });
+  return { peer: server, log: server.plan.log, program, repro: dnsRepro(t, server.port, asked), scenario: asked };
 }
 
 /** What to say about the first wrong field of the JSON, unless the case knows better. */
@@ -42,16 +42,16 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /** The resolver must exit 0 and print the JSON of the scenario's reply. */
-export async function expectPrinted(run: ResolverRun, scenario: Scenario, judged: { hint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
+export async function expectPrinted(run: ResolverRun, judged: { hint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
   await expectExit(run.program, {
     code: 0,
     withinMs: judged.withinMs ?? timeout('exit'),
     what: 'after a reply it can read',
     repro: run.repro,
-    hint: run.peer.udpQueries.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
+    hint: run.log.udp.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
       : 'Every reply it can read, whatever its rcode, is printed as JSON with exit code 0.',
   });
-  expectOutput(run.program.stdout.head(), expectedOutput({ ...scenario.reply!, id: 0 }), {
+  expectOutput(run.program.stdout.head(), expectedOutput({ ...run.scenario.reply!, id: 0 }), {
     repro: run.repro,
     hint: judged.hint,
     hints: { ...FIELD_HINTS, ...judged.hints },
@@ -61,7 +61,7 @@ export async function expectPrinted(run: ResolverRun, scenario: Scenario, judged
 /** The resolver must exit 1 with a message on stderr (a reply it cannot read, or no reply at all). */
 export async function expectGivesUp(run: ResolverRun, what: string, hint: string, withinMs = timeout('exit')): Promise<void> {
   await expectExit(run.program, { code: 1, withinMs, what, hint, repro: run.repro });
-  if (run.peer.udpQueries.length === 0) {
+  if (run.log.udp.length === 0) {
     throw new GradingFailure({ summary: `your resolver exited 1 without sending a query`, hint: 'Send the query first; the reply decides the rest.', repro: run.repro });
   }
   if (run.program.stderr.total === 0) {
@@ -79,8 +79,8 @@ export async function expectGivesUp(run: ResolverRun, what: string, hint: string
 
 /** The first query over UDP; fails when none came while the resolver ran. */
 export async function firstQuery(run: ResolverRun): Promise<Buffer> {
-  await run.peer.waitForQueries(1, timeout('startup'), 'udp');
-  const query = run.peer.udpQueries[0];
+  await run.log.waitFor(1, timeout('startup'), 'udp');
+  const query = run.log.udp[0];
   if (query) return query.bytes;
   const exited = run.program.exitStatus;
   throw new GradingFailure({

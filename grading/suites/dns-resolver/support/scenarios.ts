@@ -1,6 +1,6 @@
 // What the grader's DNS server does in each case, built from the case's seeded random stream. The cases and
 // `socklab serve dns-resolver --case ID --seed N` use the same builder, so a failure replays against the same server.
-import { encodeReply, malformedReply, MALFORMATIONS, type Datagram, type DnsScript, type Malformation, type PrintedType, type RecordSpec, type ReplySpec } from '../../../../harness/dns/index.ts';
+import { encodeReply, malformedReply, MALFORMATIONS, readQueryFields, TYPE_CODES, type Datagram, type DnsScript, type Malformation, type PrintedType, type RecordSpec, type ReplySpec } from '../../../../harness/dns/index.ts';
 import type { Random } from '../../../../harness/random.ts';
 import { hostName, ipv4, ipv6, label, ttl } from './zone.ts';
 
@@ -67,13 +67,40 @@ export function cnameChain(random: Random, finalType: PrintedType, compress = fa
   return scenario(names[0], finalType, answers, { reply: { compress } });
 }
 
-/** Several scenarios on one server: it answers each by the question's name (for cases that run the resolver often). */
+/** Several scenarios on one server, each answering its own name and type; any other question gets NXDOMAIN. */
 export function oneServer(scenarios: Scenario[]): DnsScript {
   const find = (query: Buffer) => {
-    const text = query.toString('latin1').toLowerCase();
-    return scenarios.find((s) => text.includes(s.name.split('.')[0].toLowerCase())) ?? scenarios[0];
+    const asked = readQueryFields(query);
+    const name = asked.labels?.join('.').toLowerCase();
+    return scenarios.find((s) => s.name.replace(/\.$/, '').toLowerCase() === name && TYPE_CODES[s.type] === asked.qtype);
   };
-  return { udp: (query, i) => find(query).script.udp(query, i), tcp: (query, i) => find(query).script.tcp?.(query, i) };
+  const nxdomain = (query: Buffer): Datagram[] => {
+    const asked = readQueryFields(query);
+    const type = Object.keys(TYPE_CODES).find((key) => TYPE_CODES[key] === asked.qtype) as PrintedType | undefined;
+    if (!asked.labels || !type) return [];
+    return [{ bytes: encodeReply({ id: idOf(query), question: { name: asked.labels.join('.'), type }, rcode: 3, aa: true, answers: [] }), label: 'no such name here' }];
+  };
+  return {
+    udp: (query, i) => find(query)?.script.udp(query, i) ?? nxdomain(query),
+    tcp: (query, i) => find(query)?.script.tcp?.(query, i),
+  };
+}
+
+/** `socklab serve dns-resolver`'s zone: a few names of every type, compressed and authoritative as a real server's. */
+export function sampleZone(random: Random): Scenario[] {
+  const zone = 'example.test';
+  const www = `www.${zone}`;
+  const auth = { reply: { compress: true, aa: true } };
+  const big = truncatedScenario(random, 12, undefined, `big.${zone}`);
+  return [
+    scenario(www, 'A', [{ name: www, type: 'A', ttl: 3600, data: '192.0.2.7' }, { name: www, type: 'A', ttl: 3600, data: '192.0.2.8' }], auth),
+    scenario(www, 'AAAA', [{ name: www, type: 'AAAA', ttl: 3600, data: '2001:db8::7' }], auth),
+    scenario(`alias.${zone}`, 'A', [{ name: `alias.${zone}`, type: 'CNAME', ttl: 300, data: www }, { name: www, type: 'A', ttl: 3600, data: '192.0.2.7' }], auth),
+    scenario(zone, 'MX', [{ name: zone, type: 'MX', ttl: 3600, data: { preference: 10, exchange: `mail.${zone}` } }, { name: zone, type: 'MX', ttl: 3600, data: { preference: 20, exchange: `backup.${zone}` } }], auth),
+    scenario(zone, 'NS', [{ name: zone, type: 'NS', ttl: 86400, data: `ns1.${zone}` }, { name: zone, type: 'NS', ttl: 86400, data: `ns2.${zone}` }], auth),
+    scenario(zone, 'TXT', [{ name: zone, type: 'TXT', ttl: 300, data: ['v=spf1 -all'] }, { name: zone, type: 'TXT', ttl: 300, data: ['hello', 'world'] }], auth),
+    big,
+  ];
 }
 
 /** A forged datagram before the real reply: `forge` changes a copy of the reply; the real one follows 150 ms later. */
@@ -104,8 +131,8 @@ export function malformedScenario(random: Random, kind: Malformation): Scenario 
 }
 
 /** A TXT set too big for 512 bytes: the UDP reply is cut (TC, first record only), the TCP reply is whole. */
-export function truncatedScenario(random: Random, strings: number, pieceBytes?: number): Scenario {
-  const name = hostName(random);
+export function truncatedScenario(random: Random, strings: number, pieceBytes?: number, fixedName?: string): Scenario {
+  const name = fixedName ?? hostName(random);
   const answers: RecordSpec[] = Array.from({ length: strings }, () => ({ name, type: 'TXT', ttl: ttl(random), data: [random.string(random.int(40, 60), 'abcdefghijklmnopqrstuvwxyz0123456789 =;')] }));
   const reply = { question: { name, type: 'TXT' as const }, answers };
   return {
