@@ -129,7 +129,7 @@ export const peers: PeerTable<DnsCasePlan> = {
     }),
     'tc-falls-back-to-tcp': answers('cuts the UDP reply (TC set); the whole TXT set over TCP', (r) => truncatedScenario(r, 12)),
     'tcp-length-prefix': answers('cuts the UDP reply (TC set); the whole TXT set over TCP', (r) => truncatedScenario(r, 3)),
-    'tcp-reply-in-pieces': answers('cuts the UDP reply (TC set); over TCP the reply comes one byte at a time', (r) => truncatedScenario(r, 4, 1)),
+    'tcp-reply-in-pieces': answers('cuts the UDP reply (TC set); over TCP the reply comes one byte at a time', (r) => truncatedScenario(r, 2, 1)),
     ...malformed,
   },
 };
