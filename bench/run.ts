@@ -1,6 +1,7 @@
 // `npm run bench`: prints the kit's speed figures, each beside a baseline measured in the same run.
 import { existsSync } from 'node:fs';
 import { measureProgramStart } from './program-start.ts';
+import { measureSandboxStart } from './sandbox-start.ts';
 import { measureSuites } from './suite-time.ts';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -11,6 +12,15 @@ console.log(`  bare node -e 0                      ${ms(start.bareNode)}`);
 console.log(`  TypeScript as the grader runs it    ${ms(start.prepared)}   ratio to bare node ${(start.prepared / start.bareNode).toFixed(2)}`);
 console.log(`  the same file through tsx           ${ms(start.tsx)}   ratio to bare node ${(start.tsx / start.bareNode).toFixed(2)}`);
 console.log(`  compiling it once per run (esbuild) ${ms(start.compileMs)}`);
+
+const sandbox = await measureSandboxStart();
+console.log('\nsandbox start (median of start-to-exit, the same compiled program, alternately)');
+if ('reason' in sandbox) {
+  console.log(`  not measured: the sandbox is off here (${sandbox.reason})`);
+} else {
+  console.log(`  bare, as without the sandbox        ${ms(sandbox.bare)}`);
+  console.log(`  inside bubblewrap                   ${ms(sandbox.sandboxed)}   ratio to bare ${sandbox.ratio.toFixed(2)} (target ≤ 1.5)`);
+}
 
 const suites = await measureSuites();
 console.log('\nsuite time against solutions/ (wall clock, through the CLI)');
@@ -25,3 +35,6 @@ if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
   console.log(`  node:http serving the same file     ${http.nodeHttpRequestsPerSecond}`);
   console.log(`  the reference solution (node:net)   ${http.referenceRequestsPerSecond}   ratio to node:http ${http.ratioToNodeHttp.toFixed(2)}`);
 }
+
+// A synthetic class through grade-class (minutes; SOCKLAB_BENCH_CLASS=0 skips it).
+await import('./class.ts');

@@ -78,6 +78,7 @@ export class CaseContext {
     if ('error' in prepared) {
       throw new CannotJudge({
         summary: `not run: ${prepared.error.summary}`,
+        cause: `not run: ${prepared.error.summary}`,
         hint: 'The whole problem is shown once, above the cases of this exercise.',
       });
     }

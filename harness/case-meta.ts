@@ -12,8 +12,10 @@ export interface CaseSpec {
   /** One line saying what the case checks. */
   name: string;
   points: number;
-  /** `core` (the textbook lab) or `rfc` (conformance depth); default `rfc`. */
-  level?: Level;
+  /** `core` (the textbook lab) or `rfc` (conformance depth): every case says which. */
+  level: Level;
+  /** The README heading (under "What is graded") the case is listed under; default: its suite file's group. */
+  group?: string;
   /** Who sees the result on a grading platform (Gradescope's values); default `visible`. */
   visibility?: Visibility;
   /** The RFC or textbook section the case checks, e.g. "RFC 9112 §9.3". */
@@ -29,7 +31,12 @@ export interface CaseMeta {
   points: number;
   level: Level;
   visibility: Visibility;
+  /** The README heading the case is listed under, and the role whose program it grades. */
+  group?: string;
+  role?: string;
   reference?: string;
+  /** When the failure has a cause other cases may share (never listened, exited at once): one line naming it. */
+  cause?: string;
   /** `error` means the case could not judge (program missing, compile error); `kit` means the kit itself broke. */
   outcome?: 'failed' | 'error' | 'kit';
   transcript?: string[];

@@ -20,6 +20,11 @@ export interface FailureDetails {
   repro?: string[];
   /** The RFC section or textbook section the case checks. */
   reference?: string;
+  /**
+   * When other cases may fail for the same reason (the program never listened, exited at once, does not compile):
+   * one line naming it, so that a report shows it once with the cases it cost.
+   */
+  cause?: string;
   /** When a case started a program many times: the run this failure is about, the only one whose state is shown. */
   program?: RunningProgram;
 }

@@ -3,7 +3,8 @@ import { test } from 'vitest';
 import { CaseContext } from './case-context.ts';
 import type { CaseMeta, CaseSpec } from './case-meta.ts';
 import { CannotJudge, GradingFailure, renderDetails } from './failure.ts';
-import { runSettings } from './run-settings.ts';
+import { runSettings, type RunSettings } from './run-settings.ts';
+import { declaredCause, exitedBeforeDoingAnything } from './shared-cause.ts';
 import { scaled, timeout } from './timeouts.ts';
 
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
@@ -31,21 +32,45 @@ function raceDeadline(work: Promise<void>, ms: number): Promise<void> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** The cases of one exercise: `suite.case(spec, body)` declares one, with its points and visibility. */
-export function exerciseSuite(exercise: string) {
+/** Where a suite file's cases belong: the README heading they are listed under, and the role they grade. */
+export interface SuiteOptions {
+  /** A heading under "What is graded" in the exercise's README; a case may name another. */
+  group: string;
+  /** The role whose program the cases grade; may be left out when the exercise has only one. */
+  role?: string;
+}
+
+/** Whether a case runs in this run: --list runs none; --case names cases; --role and --level narrow the rest. */
+function caseRuns(settings: RunSettings, meta: CaseMeta): boolean {
+  if (settings.listOnly) return false;
+  if (settings.onlyRole && meta.role !== settings.onlyRole) return false;
+  if (settings.onlyLevel && meta.level !== settings.onlyLevel) return false;
+  // A case named with --case runs whatever its visibility; otherwise `socklab test` runs the visible ones.
+  if (settings.onlyCases) return settings.onlyCases.includes(meta.id);
+  return !settings.visibleOnly || meta.visibility === 'visible';
+}
+
+/** The cases of one exercise: `suite.case(spec, body)` declares one, with its points, level and visibility. */
+export function exerciseSuite(exercise: string, options: SuiteOptions) {
   const settings = runSettings();
   const ids = new Set<string>();
+  const roles = Object.keys(settings.manifests[exercise]?.roles ?? {});
+  const role = options.role ?? (roles.length === 1 ? roles[0] : undefined);
+  if (!role || !roles.includes(role)) throw new Error(`kit error: a suite of ${exercise} must name its role, one of ${roles.join(', ')}`);
   return {
     case(spec: CaseSpec, body: (t: CaseContext) => Promise<void>): void {
       if (ids.has(spec.id)) throw new Error(`kit error: two cases of ${exercise} have the id ${spec.id}`);
       ids.add(spec.id);
       const visibility = spec.visibility ?? 'visible';
-      // A case named with --case runs whatever its visibility; otherwise `socklab test` runs the visible ones.
-      const runs = settings.onlyCases ? settings.onlyCases.includes(spec.id) : !settings.visibleOnly || visibility === 'visible';
-      const declare = runs ? test : test.skip;
+      // Declared with the case, so that a case skipped in this run is still listed with its points and level.
+      const declared: CaseMeta = {
+        exercise, id: spec.id, points: spec.points, level: spec.level, visibility,
+        group: spec.group ?? options.group, role, reference: spec.reference,
+      };
+      const declare = caseRuns(settings, declared) ? test : test.skip;
       const deadline = scaled(spec.timeoutMs ?? 0) || timeout('case');
-      declare(spec.name, { timeout: deadline + scaled(15000) }, async ({ task }) => {
-        const meta: CaseMeta = { exercise, id: spec.id, points: spec.points, level: spec.level ?? 'rfc', visibility, reference: spec.reference };
+      declare(spec.name, { timeout: deadline + scaled(15000), meta: { socklab: declared } }, async ({ task }) => {
+        const meta: CaseMeta = { ...declared };
         task.meta.socklab = meta;
         const context = new CaseContext(exercise, spec.id, settings);
         try {
@@ -56,6 +81,7 @@ export function exerciseSuite(exercise: string) {
             if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
             meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
             meta.repro = error.details.repro;
+            meta.cause = declaredCause(error.details) ?? exitedBeforeDoingAnything(context.programs, context.transcript);
             error.message = renderMessage(error, context);
           } else {
             meta.outcome = 'kit';

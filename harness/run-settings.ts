@@ -13,6 +13,8 @@ export interface RoleSpec {
   samples?: Record<string, string>;
   /** A command to try the running program with, printed by `socklab run` ({port} is filled in). */
   try?: string;
+  /** Options to try a command with by hand, shown where a student starts. */
+  example?: string;
 }
 
 /** An exercise manifest (exercises/<id>/exercise.json), already validated against its schema. */
@@ -34,6 +36,11 @@ export interface RunSettings {
   visibleOnly: boolean;
   /** When set, only the cases with these ids run (`--case`); the others are skipped. */
   onlyCases?: string[];
+  /** When set, only the cases of this role (`--role server`) or this level (`--level core`) run. */
+  onlyRole?: string;
+  onlyLevel?: 'core' | 'rfc';
+  /** Every case is skipped: the run only lists them (`socklab test <id> --list`). */
+  listOnly?: boolean;
   manifests: Record<string, Manifest>;
   /** exercise id → role → how to start it, or why it cannot be. */
   programs: Record<string, Record<string, PreparedProgram>>;

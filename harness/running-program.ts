@@ -1,13 +1,18 @@
 // One started student program: its own process group, drained and capped output, a hard time limit, a clean stop.
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { crashHeadline, tailKeepingStudentFrame } from './crash-report.ts';
 import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
-import { MEMORY_LIMIT_BYTES, watchMemory } from './memory-watch.ts';
+import { watchMemory } from './memory-watch.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
+import { sandboxLaunch } from './sandbox/bwrap-args.ts';
+import { programExitStatus } from './sandbox/exit-status.ts';
+import { limitNotes } from './sandbox/limits.ts';
+import { descendants } from './sandbox/members.ts';
 
 export type Launchable = Extract<PreparedProgram, { command: string }>;
 
@@ -42,12 +47,16 @@ export class RunningProgram {
   /** Why the harness stopped it early, when it did (a flood, the time limit). */
   stoppedBecause: string | undefined;
   readonly pid: number;
+  /** Whether it runs inside the bubblewrap sandbox (harness/sandbox/); `pid` is then bwrap's. */
+  readonly sandboxed: boolean;
   private readonly child: ResultPromise;
   private readonly lifetime: NodeJS.Timeout | undefined;
   private readonly stopWatchingMemory: () => void;
 
   constructor(readonly prepared: Launchable, readonly options: LaunchOptions) {
-    this.child = execa(prepared.command, [...prepared.args, ...options.args], {
+    const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd);
+    this.sandboxed = launch.sandboxed;
+    this.child = execa(launch.command, launch.args, {
       cwd: prepared.cwd,
       env: programEnvironment(),
       extendEnv: false,
@@ -81,10 +90,12 @@ export class RunningProgram {
     this.child.stdin?.on('error', () => { /* the program closed its stdin: nothing to grade there */ });
     if (options.stdin !== undefined) this.child.stdin?.end(options.stdin);
     this.exited = this.child.then((result) => {
-      this.exitStatus = { code: result.exitCode ?? null, signal: result.signal ?? null };
+      const status = { code: result.exitCode ?? null, signal: result.signal ?? null };
+      this.exitStatus = this.sandboxed ? programExitStatus(status.code, status.signal) : status;
       return this.exitStatus;
     });
-    this.stopWatchingMemory = watchMemory(this.pid, () => this.stopEarly(`it used more than ${MEMORY_LIMIT_BYTES / 2 ** 30} GiB of memory`));
+    const measured = () => (this.sandboxed ? descendants(this.pid, true) : [this.pid]);
+    this.stopWatchingMemory = watchMemory(measured, (reason) => this.stopEarly(reason));
     void this.exited.then(() => this.stopWatchingMemory());
     const lifetimeMs = options.lifetimeMs ?? timeout('case');
     this.lifetime = lifetimeMs > 0
@@ -134,17 +145,27 @@ export class RunningProgram {
 
   /** Processes of this program's group still alive (the program itself and anything it started). */
   livingProcesses(): number[] {
+    // A sandboxed program's detached children leave the group but not the sandbox (bwrap's descendants).
+    if (this.sandboxed) return [...new Set([...livingMembers(this.pid), ...descendants(this.pid)])];
     return livingMembers(this.pid);
+  }
+
+  /** The error the program died of, when it exited after printing one (a stack trace, a Python traceback). */
+  crash(): string | undefined {
+    if (!this.exitStatus || this.stoppedBecause) return undefined;
+    return crashHeadline(this.stderr.lastLines(200));
   }
 
   /** Lines for a failure message: whether the program exited, why it was stopped, its last stderr lines. */
   describeState(tailLines = 12): string[] {
     const out: string[] = [];
-    const state = this.exitStatus ? describeExit(this.exitStatus) : 'was still running';
+    const crash = this.crash();
+    const state = this.exitStatus ? `${crash ? `crashed (${crash}) and ` : ''}${describeExit(this.exitStatus)}` : 'was still running';
     out.push(`${this.fileName} (pid ${this.pid}) ${state}${this.stoppedBecause ? `: the grader stopped it because ${this.stoppedBecause}` : ''}`);
-    const tail = this.stderr.lastLines(tailLines);
+    const tail = tailKeepingStudentFrame(this.stderr.lastLines(200), [this.fileName + ':', `${this.fileName}", line`, this.prepared.cwd + path.sep], tailLines);
     if (tail.length === 0) out.push('it wrote nothing to stderr');
     else out.push(`last lines of its stderr (${this.stderr.total} bytes in all):`, ...tail.map((line) => `  [your_program] ${line}`));
+    if (this.sandboxed) out.push(...limitNotes(this.stderr.lastLines(50).join('\n')));
     // A flood on stdout (or a lot of output) is often the cause itself: show what it was printing over and over.
     if (this.stdout.flooded || this.stdout.total > MiB) {
       const cut = (line: string) => (line.length > 160 ? `${line.slice(0, 160)}… (${line.length} chars)` : line);

@@ -66,6 +66,11 @@ export class Transcript {
     this.push('--', text);
   }
 
+  /** Whether either side sent any data (notes of connections and pauses aside). */
+  get hasData(): boolean {
+    return this.entries.some((entry) => entry.speaker !== '--');
+  }
+
   get isEmpty(): boolean {
     return this.entries.length === 0;
   }

@@ -17,6 +17,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
     if (program.exitStatus && program.stoppedBecause) {
       throw new GradingFailure({
         summary: `the grader stopped your server before it was listening on ${where}, because ${program.stoppedBecause}`,
+        cause: `the grader stopped your server before it was listening, because ${program.stoppedBecause}`,
         hint: 'Output that never stops is usually a debug print inside a loop that never ends: remove it, and make\n' +
           'sure the program reaches its listen() / bind() call.',
       });
@@ -24,6 +25,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
     if (program.exitStatus) {
       throw new GradingFailure({
         summary: `your server ${describeExit(program.exitStatus)} before it was listening on ${where}`,
+        cause: `your server ${describeExit(program.exitStatus)} before it was listening`,
         // Said without "below": socklab run shows the same hint after the program's stderr, not before it.
         hint: 'Read what it wrote to stderr (the [your_program] lines): a crash at start-up (an exception, a wrong\n' +
           'import) or a missing receive loop (a program that binds and then reaches its end) both look like this.',
@@ -40,6 +42,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
             : 'Call server.listen(port, "127.0.0.1") with the port given by --port.';
       throw new GradingFailure({
         summary: `your server was not listening on ${where} ${limit} ms after it started`,
+        cause: `your server was not listening on the port given by --port ${limit} ms after it started`,
         hint,
       });
     }

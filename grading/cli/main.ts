@@ -12,6 +12,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   plot: async () => (await import('./commands/plot.ts')).plotCommand,
   help: async () => (await import('./commands/help.ts')).helpCommand,
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
+  export: async () => (await import('./commands/export.ts')).exportCommand,
+  gradescope: async () => (await import('./commands/gradescope.ts')).gradescopeCommand,
+  'grade-class': async () => (await import('./commands/grade-class.ts')).gradeClassCommand,
+  'grade-submission': async () => (await import('./commands/grade-submission.ts')).gradeSubmissionCommand,
 };
 COMMANDS['--help'] = COMMANDS.help;
 COMMANDS['-h'] = COMMANDS.help;
@@ -20,8 +25,15 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const load = COMMANDS[name ?? 'help'];
   if (!load) {
-    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, help`);
+    console.error(`socklab: unknown command "${name}"; the commands are list, test, grade, run, serve, plot, doctor, export, grade-submission, grade-class, gradescope, help`);
     return 2;
+  }
+  // `socklab <command> --help`: that command's usage, before any option is checked.
+  const beforeDash = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (name !== undefined && (beforeDash.includes('--help') || beforeDash.includes('-h'))) {
+    const { commandHelp, HELP } = await import('./commands/help.ts');
+    process.stdout.write(commandHelp(name) ?? HELP);
+    return 0;
   }
   try {
     return await (await load())(args);

@@ -1,5 +1,5 @@
 // Command-line parsing for every subcommand: one place that turns bad input into a message naming the option.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../grader/kit-error.ts';
@@ -40,4 +40,14 @@ export function numberOption(command: string, name: string, raw: string | undefi
 export function applyTimeoutScale(command: string, raw: string | undefined): void {
   const scale = numberOption(command, 'timeout-scale', raw, 0.1, 100);
   if (scale !== undefined) process.env.SOCKLAB_TIMEOUT_SCALE = String(scale);
+}
+
+/** Creates the folder an `--out FILE` goes into, so a report never fails for want of a folder; a file in the way is a UsageError. */
+export function createOutFolder(command: string, out: string): void {
+  const folder = path.dirname(path.resolve(out));
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`socklab ${command}: --out ${out}: cannot create the folder ${folder}: ${(error as Error).message}`);
+  }
 }

@@ -10,6 +10,8 @@ export interface CollectedResults {
   tests: Record<string, TestResult[]>;
   /** exercise id → number of cases skipped for visibility. */
   notRun: Record<string, number>;
+  /** exercise id → the cases not run, with their points and level (what `--list` shows). */
+  skipped: Record<string, TestResult[]>;
   /** Problems in the kit itself: a suite that failed to load, a case that crashed, an unhandled error. */
   kitErrors: string[];
 }
@@ -24,7 +26,7 @@ function errorText(error: SerializedError | { message: string; stack?: string })
 
 /** Collects the results of one run; read `results` after vitest has finished. */
 export class CaseReporter implements Reporter {
-  readonly results: CollectedResults = { tests: {}, notRun: {}, kitErrors: [] };
+  readonly results: CollectedResults = { tests: {}, notRun: {}, skipped: {}, kitErrors: [] };
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     for (const error of unhandledErrors) this.results.kitErrors.push(`unhandled error during the run: ${errorText(error)}`);
@@ -34,14 +36,19 @@ export class CaseReporter implements Reporter {
       for (const error of module.errors()) this.results.kitErrors.push(`suite ${path.relative(suitesDir, module.moduleId)} failed to run: ${errorText(error)}`);
       const tests = (this.results.tests[exercise] ??= []);
       this.results.notRun[exercise] ??= 0;
+      this.results.skipped[exercise] ??= [];
       for (const testCase of module.children.allTests()) this.collect(exercise, testCase, tests);
     }
   }
 
   private collect(exercise: string, testCase: TestCase, tests: TestResult[]): void {
     const result = testCase.result();
-    if (result.state === 'skipped') { this.results.notRun[exercise] += 1; return; }
     const meta = testCase.meta().socklab as CaseMeta | undefined;
+    if (result.state === 'skipped') {
+      this.results.notRun[exercise] += 1;
+      if (meta) this.results.skipped[exercise].push(this.testResult(testCase, meta, false, []));
+      return;
+    }
     const errors = result.state === 'failed' ? result.errors : [];
     if (!meta) {
       this.results.kitErrors.push(`case "${testCase.fullName}" of ${exercise} did not declare its points: ${errors.map(errorText).join('\n')}`);
@@ -50,8 +57,11 @@ export class CaseReporter implements Reporter {
     if (meta.outcome === 'kit' || (result.state === 'failed' && !meta.outcome)) {
       this.results.kitErrors.push(`case ${exercise}/${meta.id} crashed inside the kit: ${errors.map(errorText).join('\n')}`);
     }
-    const passed = result.state === 'passed';
-    tests.push({
+    tests.push(this.testResult(testCase, meta, result.state === 'passed', errors));
+  }
+
+  private testResult(testCase: TestCase, meta: CaseMeta, passed: boolean, errors: ReadonlyArray<SerializedError>): TestResult {
+    return {
       id: meta.id,
       name: testCase.name,
       status: passed ? 'passed' : meta.outcome === 'failed' ? 'failed' : 'error',
@@ -59,11 +69,14 @@ export class CaseReporter implements Reporter {
       maxScore: meta.points,
       level: meta.level,
       visibility: meta.visibility,
+      ...(meta.group ? { group: meta.group } : {}),
+      ...(meta.role ? { role: meta.role } : {}),
       ...(meta.reference ? { reference: meta.reference } : {}),
       durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
       message: passed ? '' : errors.map((error) => error.message).join('\n'),
       ...(!passed && meta.transcript ? { transcript: meta.transcript } : {}),
       ...(!passed && meta.repro ? { repro: meta.repro } : {}),
-    });
+      ...(!passed && meta.cause ? { cause: meta.cause } : {}),
+    };
   }
 }

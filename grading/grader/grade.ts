@@ -1,11 +1,14 @@
 // One grading run: manifests → programs prepared once → suites → one validated report.
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
+import type { Level } from '../../harness/case-meta.ts';
 import type { RunSettings } from '../../harness/run-settings.ts';
 import { KitError, UsageError } from './kit-error.ts';
 import { kitVersion, solutionsDir } from './kit-paths.ts';
 import { loadManifests } from './load-manifests.ts';
 import { prepareTarget } from './prepare-target.ts';
+import { inTeachingOrder } from './readme-groups.ts';
+import { startHere } from './start-here.ts';
 import { totals, type ExerciseResult, type Report } from './report.ts';
 import { defaultJobs, runSuites } from './run-suites.ts';
 import { assertValid } from './schema-validator.ts';
@@ -21,6 +24,11 @@ export interface GradeOptions {
   visibleOnly?: boolean;
   /** Only these case ids (`--case`); all when undefined. */
   cases?: string[];
+  /** Only the cases of this role (`--role`) or of this level (`--level`). */
+  role?: string;
+  level?: Level;
+  /** Stop at the first failure (`--bail`). */
+  bail?: boolean;
   jobs?: number;
 }
 
@@ -40,17 +48,22 @@ export async function grade(options: GradeOptions): Promise<Report> {
       seed,
       visibleOnly: options.visibleOnly ?? false,
       onlyCases: options.cases,
+      onlyRole: options.role,
+      onlyLevel: options.level,
       manifests,
       programs: prepared.programs,
       references: references.programs,
     };
-    const results = await runSuites(settings, options.jobs ?? defaultJobs());
+    const results = await runSuites(settings, options.jobs ?? defaultJobs(), { bail: options.bail });
     if (results.kitErrors.length > 0) throw new KitError('kit error: the grading suites themselves failed', results.kitErrors);
-    const ran = new Set(Object.values(results.tests).flat().map((test) => test.id));
-    const unknown = (options.cases ?? []).filter((id) => !ran.has(id));
-    if (unknown.length > 0) throw new UsageError(`--case ${unknown.join(', ')}: no such case in ${Object.keys(manifests).join(', ')} (a report lists every case id)`);
+    const known = new Set([...Object.values(results.tests), ...Object.values(results.skipped)].flat().map((test) => test.id));
+    const unknown = (options.cases ?? []).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      const ids = Object.keys(manifests);
+      throw new UsageError(`--case ${unknown.join(', ')}: no such case in ${ids.join(', ')} (\`npx socklab test ${ids[0]} --list\` lists every case id)`);
+    }
     const exercises: ExerciseResult[] = Object.values(manifests).map((manifest) => {
-      const tests = results.tests[manifest.id] ?? [];
+      const tests = inTeachingOrder(manifest.id, results.tests[manifest.id] ?? []);
       if (tests.length === 0 && (results.notRun[manifest.id] ?? 0) === 0) {
         throw new KitError(`kit error: exercise ${manifest.id} has no grading cases under grading/suites/${manifest.id}/`);
       }
@@ -62,6 +75,7 @@ export async function grade(options: GradeOptions): Promise<Report> {
         problems: prepared.problems[manifest.id] ?? [],
         notRun: results.notRun[manifest.id] ?? 0,
         tests,
+        startHere: startHere(manifest, path.join(options.target, manifest.id), options.targetOption),
       };
     });
     const report: Report = {

@@ -12,12 +12,17 @@ export interface TestResult {
   maxScore: number;
   level: Level;
   visibility: Visibility;
+  /** The README heading the case is listed under, and the role whose program it grades. */
+  group?: string;
+  role?: string;
   reference?: string;
   durationMs: number;
   /** The whole failure message ('' when passed). */
   message: string;
   transcript?: string[];
   repro?: string[];
+  /** A cause other failures may share (never listened, exited at once): a report shows it once. */
+  cause?: string;
 }
 
 export interface ExerciseResult {
@@ -31,6 +36,8 @@ export interface ExerciseResult {
   /** Cases not run because they are not visible (a student's run without --all). */
   notRun: number;
   tests: TestResult[];
+  /** For each role: what its program must do, where to start, how to try it (shown while it does nothing yet). */
+  startHere?: Record<string, string[]>;
 }
 
 export interface Report {

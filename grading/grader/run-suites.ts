@@ -13,7 +13,7 @@ export function defaultJobs(): number {
 }
 
 /** Runs grading/suites/<id>/*.test.ts for the exercises in `settings.manifests`; never reads tests from the target. */
-export async function runSuites(settings: RunSettings, jobs: number): Promise<CollectedResults> {
+export async function runSuites(settings: RunSettings, jobs: number, run: { bail?: boolean } = {}): Promise<CollectedResults> {
   const reporter = new CaseReporter();
   const include = Object.keys(settings.manifests).map((id) => path.relative(kitRoot, path.join(suitesDir, id)) + '/**/*.test.ts');
   let vitest;
@@ -28,6 +28,8 @@ export async function runSuites(settings: RunSettings, jobs: number): Promise<Co
       pool: 'forks',
       maxWorkers: jobs,
       passWithNoTests: true,
+      // --bail: the first failure ends the run (the cases not run yet are reported as not run).
+      ...(run.bail ? { bail: 1 } : {}),
       // A case's own deadline ends it first; this is only the backstop.
       testTimeout: 120_000,
       hookTimeout: 120_000,

@@ -22,7 +22,7 @@ export function socklab(args: string[], options: { cwd?: string; input?: string;
 /** `socklab grade <ids> --target <target> --format json`, returning the exit code, the report and the output. */
 export async function gradeWithCli(ids: string[], target: string, extra: string[] = []) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'socklab-report-'));
-  const out = path.join(dir, 'report.json');
+  const out = path.join(dir, 'made-by-out', 'report.json'); // --out creates its folder
   try {
     const result = await socklab(['grade', ...ids, '--target', target, '--format', 'json', '--out', out, ...extra]);
     let report: Report | undefined;

@@ -1,7 +1,11 @@
-// The report as Gradescope's results.json, so a course can run socklab as its autograder.
+// The report as Gradescope's results.json, so a course can run socklab as its autograder (docs/gradescope.md).
 import type { Report } from '../grader/report.ts';
 
-/** Gradescope's format: a score, and per test its points, output and visibility (the same four values as ours). */
+/**
+ * Gradescope's format: per test its points, output, visibility (the same four values as ours), `number` as
+ * "exercise.case" in the report's order (README order) so Gradescope sorts them as the READMEs do, and tags for the
+ * exercise and the level. The total includes hidden cases: Gradescope then shows it only once grades are published.
+ */
 export function renderGradescope(report: Report): string {
   const problems = report.exercises.flatMap((exercise) => exercise.problems.map((problem) => `${exercise.id}: ${problem}`));
   const results = {
@@ -12,15 +16,33 @@ export function renderGradescope(report: Report): string {
     test_output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    tests: report.exercises.flatMap((exercise) => exercise.tests.map((test) => ({
+    tests: report.exercises.flatMap((exercise, e) => exercise.tests.map((test, t) => ({
       name: `${exercise.id}: ${test.name}`,
-      number: `${exercise.id}/${test.id}`,
+      number: `${e + 1}.${t + 1}`,
       score: test.score,
       max_score: test.maxScore,
       status: test.status === 'passed' ? 'passed' : 'failed',
       visibility: test.visibility,
+      tags: [exercise.id, test.level],
       output: test.status === 'error' ? `Could not judge: ${test.message}` : test.message,
     }))),
   };
   return JSON.stringify(results, null, 2) + '\n';
+}
+
+/**
+ * The results.json of an autograder that broke: one visible, zero-point result, never a blank page. The reason goes
+ * to the autograder's stdout, which Gradescope shows the instructor only.
+ */
+export function renderGradescopeKitFailure(): string {
+  const output = 'The autograder failed, your instructor has been told. This is not a problem with your work; ' +
+    'you may resubmit later or wait for your instructor.';
+  return JSON.stringify({
+    score: 0,
+    output,
+    output_format: 'text',
+    visibility: 'visible',
+    stdout_visibility: 'hidden',
+    tests: [{ name: 'the autograder failed, your instructor has been told', number: '0.1', score: 0, max_score: 0, status: 'failed', visibility: 'visible', output }],
+  }, null, 2) + '\n';
 }

@@ -1,4 +1,5 @@
 // A student program gets what it needs to run and none of the grader's secrets.
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { programEnvironment } from '../environment.ts';
@@ -36,7 +37,7 @@ describe('programEnvironment', () => {
       file: path.join(process.cwd(), 'print-env.js'),
       command: process.execPath,
       args: ['-e', 'process.stdout.write(JSON.stringify(process.env))'],
-      cwd: process.cwd(),
+      cwd: os.tmpdir(),
     }, { args: [], stdin: '' });
     await expectExit(program, { code: 0 });
     const seen = JSON.parse(program.stdout.head().toString()) as Record<string, string>;

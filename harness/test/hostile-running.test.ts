@@ -10,7 +10,7 @@ import { TcpConnection } from '../tcp-connection.ts';
 import { scaled, timeout } from '../timeouts.ts';
 import { Transcript } from '../transcript.ts';
 import { waitUntilListening } from '../wait-listening.ts';
-import { expectNoSurvivors, failureOf, fixtureDir, isAlive, prepareFixture, startFixture, stderrMatch } from './support/hostile.ts';
+import { expectNoSurvivors, failureOf, fixtureDir, hostPid, isAlive, prepareFixture, startFixture, stderrMatch } from './support/hostile.ts';
 
 // Bounds on a hang, not speed measurements: each wait the harness makes, plus a wide margin.
 const stopBound = () => timeout('stopGrace') * 2 + scaled(5000);
@@ -78,7 +78,7 @@ describe.concurrent('servers that misbehave once running', () => {
 
   test('starts a child that ignores SIGTERM (.mjs): the whole group is stopped, the child too', async () => {
     const { program } = await startServer('child-ignores-sigterm');
-    const worker = Number((await stderrMatch(program, /worker pid (\d+)/, scaled(5000)))[1]);
+    const worker = hostPid(program, Number((await stderrMatch(program, /worker pid (\d+)/, scaled(5000)))[1]));
     expect(isAlive(worker)).toBe(true);
     expect(livingMembers(program.pid)).toContain(worker);
     expect(await timedStop(program)).toBeLessThan(stopBound());

@@ -1,13 +1,12 @@
 // `socklab grade [ids…]`: an instructor's or CI's run, writing a report in the chosen format.
-import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { grade } from '../../grader/grade.ts';
+import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { percent } from '../../grader/report.ts';
 import { FORMATS } from '../../writers/formats.ts';
 import { renderText } from '../../writers/text.ts';
-import { numberOption } from '../options.ts';
+import { createOutFolder, numberOption } from '../options.ts';
 import { parseGradingOptions } from './grading-options.ts';
 
 const OWN = { format: { type: 'string' }, out: { type: 'string' }, 'fail-under': { type: 'string' } } as const;
@@ -19,11 +18,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
   if (!(format in FORMATS)) throw new UsageError(`socklab grade: --format ${format}: expected one of ${Object.keys(FORMATS).join(', ')}`);
   const failUnder = numberOption('grade', 'fail-under', values['fail-under'] as string | undefined, 0, 100);
   const out = values.out as string | undefined;
-  if (out !== undefined) {
-    const folder = path.dirname(path.resolve(out));
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`socklab grade: --out ${out}: the folder ${folder} does not exist`);
-  }
+  if (out !== undefined) createOutFolder('grade', out);
 
+  const isolated = await gradeInSandbox('grade', values['require-sandbox'] === true);
+  if (isolated !== undefined) return isolated;
   const report = await grade(options);
   const rendered = FORMATS[format](report);
   if (out) {

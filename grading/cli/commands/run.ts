@@ -69,9 +69,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const dash = args.indexOf('--');
   const extra = dash >= 0 ? args.slice(dash + 1) : [];
   const { values, positionals } = parseOptions('run', dash >= 0 ? args.slice(0, dash) : args, { target: { type: 'string' }, port: { type: 'string' } });
-  if (positionals.length !== 2) throw new UsageError('socklab run: name an exercise and a role, e.g. `npx socklab run udp-uppercase server`');
+  // An unknown exercise is answered with the list of them, even when the role is missing too.
+  const manifest = positionals.length > 0 ? loadManifests([positionals[0]])[positionals[0]] : undefined;
+  if (positionals.length !== 2 || !manifest) {
+    const roles = manifest ? ` (its roles: ${Object.keys(manifest.roles).join(', ')})` : '';
+    throw new UsageError(`socklab run: name an exercise and a role, e.g. \`npx socklab run udp-uppercase server\`${roles}`);
+  }
   const [id, role] = positionals;
-  const manifest = loadManifests([id])[id];
   const spec = manifest.roles[role];
   if (!spec) throw new UsageError(`socklab run: ${id} has no role ${role}; its roles are ${Object.keys(manifest.roles).join(', ')}`);
   const { target } = resolveTarget('run', values.target);

@@ -3,7 +3,7 @@ import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
 import { MALFORMATIONS, type Malformation } from '../../../harness/dns/index.ts';
 import { expectGivesUp, runResolver } from './support/resolver-run.ts';
 
-const suite = exerciseSuite('dns-resolver');
+const suite = exerciseSuite('dns-resolver', { group: 'Unreadable replies' });
 
 const HINTS: Record<Malformation, string> = {
   'pointer-loop': 'Follow a pointer only to a place you have not been (keep a set of offsets), or only backwards, or stop\n' +
@@ -18,7 +18,7 @@ const HINTS: Record<Malformation, string> = {
 };
 
 for (const kind of Object.keys(MALFORMATIONS) as Malformation[]) {
-  suite.case({ id: `malformed-${kind}`, name: `unreadable reply (${MALFORMATIONS[kind].replace(/ \(RFC.*\)$/, '')}): exit 1 with a message`, points: 1, reference: MALFORMATIONS[kind].match(/\((RFC.*)\)$/)?.[1] }, async (t) => {
+  suite.case({ id: `malformed-${kind}`, name: `unreadable reply (${MALFORMATIONS[kind].replace(/ \(RFC.*\)$/, '')}): exit 1 with a message`, points: 1, level: 'rfc', reference: MALFORMATIONS[kind].match(/\((RFC.*)\)$/)?.[1] }, async (t) => {
     const run = await runResolver(t);
     await expectGivesUp(run, `after a reply it cannot read (${MALFORMATIONS[kind]})`, HINTS[kind]);
     if (run.log.udp.length > 1) {

@@ -3,19 +3,19 @@ import { exerciseSuite, expectExit, GradingFailure, timeout } from '../../../har
 import { expectQuery } from '../../../harness/dns/index.ts';
 import { dnsServer, firstQuery, runResolver } from './support/resolver-run.ts';
 
-const suite = exerciseSuite('dns-resolver');
+const suite = exerciseSuite('dns-resolver', { group: 'The query' });
 
 suite.case({ id: 'query-header-and-question', name: 'an A query: ID, flags with only RD set, one question NAME/A/IN', points: 2, level: 'core', reference: 'RFC 1035 §4.1.1, §4.1.2' }, async (t) => {
   const run = await runResolver(t);
   expectQuery(await firstQuery(run), run.scenario.name, 'A', { repro: run.repro });
 });
 
-suite.case({ id: 'query-type-and-class', name: '--type sets QTYPE (AAAA, MX, NS, TXT, CNAME); QCLASS is IN', points: 1, reference: 'RFC 1035 §3.2.2, §4.1.2; RFC 3596 §2.1' }, async (t) => {
+suite.case({ id: 'query-type-and-class', name: '--type sets QTYPE (AAAA, MX, NS, TXT, CNAME); QCLASS is IN', points: 1, level: 'rfc', reference: 'RFC 1035 §3.2.2, §4.1.2; RFC 3596 §2.1' }, async (t) => {
   const run = await runResolver(t);
   expectQuery(await firstQuery(run), run.scenario.name, run.scenario.type, { repro: run.repro });
 });
 
-suite.case({ id: 'query-trailing-dot', name: 'a name that ends in a dot is sent as the same labels, without an empty one', points: 1, reference: 'RFC 1035 §3.1' }, async (t) => {
+suite.case({ id: 'query-trailing-dot', name: 'a name that ends in a dot is sent as the same labels, without an empty one', points: 1, level: 'rfc', reference: 'RFC 1035 §3.1' }, async (t) => {
   const run = await runResolver(t);
   expectQuery(await firstQuery(run), run.scenario.name, 'A', {
     repro: run.repro,
@@ -24,7 +24,7 @@ suite.case({ id: 'query-trailing-dot', name: 'a name that ends in a dot is sent 
   });
 });
 
-suite.case({ id: 'query-random-id', name: 'each run picks a new random ID', points: 2, reference: 'RFC 5452 §4.3; RFC 1035 §4.1.1' }, async (t) => {
+suite.case({ id: 'query-random-id', name: 'each run picks a new random ID', points: 2, level: 'rfc', reference: 'RFC 5452 §4.3; RFC 1035 §4.1.1' }, async (t) => {
   const server = await dnsServer(t);
   const runs = await Promise.all([0, 1, 2].map(() => runResolver(t, server)));
   await Promise.all(runs.map((run) => run.program.waitForExit(timeout('startup'))));
@@ -61,15 +61,15 @@ async function expectRefused(t: Parameters<Parameters<typeof suite.case>[1]>[0],
   }
 }
 
-suite.case({ id: 'query-label-too-long', name: 'a label of 64 bytes: exit 2, nothing sent', points: 1, reference: 'RFC 1035 §2.3.4' }, async (t) => {
+suite.case({ id: 'query-label-too-long', name: 'a label of 64 bytes: exit 2, nothing sent', points: 1, level: 'rfc', reference: 'RFC 1035 §2.3.4' }, async (t) => {
   await expectRefused(t, 'with a 64-byte label');
 });
 
-suite.case({ id: 'query-name-too-long', name: 'a name of more than 255 bytes: exit 2, nothing sent', points: 1, reference: 'RFC 1035 §2.3.4' }, async (t) => {
+suite.case({ id: 'query-name-too-long', name: 'a name of more than 255 bytes: exit 2, nothing sent', points: 1, level: 'rfc', reference: 'RFC 1035 §2.3.4' }, async (t) => {
   await expectRefused(t, 'of more than 255 bytes on the wire');
 });
 
-suite.case({ id: 'query-longest-name', name: 'a 63-byte label in a name of exactly 255 bytes is sent', points: 1, reference: 'RFC 1035 §2.3.4' }, async (t) => {
+suite.case({ id: 'query-longest-name', name: 'a 63-byte label in a name of exactly 255 bytes is sent', points: 1, level: 'rfc', reference: 'RFC 1035 §2.3.4' }, async (t) => {
   const run = await runResolver(t);
   const name = run.scenario.name;
   await run.log.waitFor(1, timeout('startup'), 'udp');

@@ -4,7 +4,7 @@ import type { Arrival } from '../../../harness/dns/index.ts';
 import { escapeBytes } from '../../../harness/escape.ts';
 import { expectGivesUp, expectPrinted, runResolver, type ResolverRun } from './support/resolver-run.ts';
 
-const suite = exerciseSuite('dns-resolver');
+const suite = exerciseSuite('dns-resolver', { group: 'Retries and timeouts' });
 
 const timings = (arrivals: Arrival[]) => arrivals.map((a, i) => `query ${i + 1} at ${a.at} ms over ${a.transport.toUpperCase()} from :${a.fromPort}`);
 
@@ -31,13 +31,13 @@ function expectRetries(run: ResolverRun, count: number, timeoutMs: number): void
   }
 }
 
-suite.case({ id: 'retry-after-timeout', name: 'no reply to two queries: the same query is sent a third time, and its reply printed', points: 2, reference: 'RFC 1035 §4.2.1' }, async (t) => {
+suite.case({ id: 'retry-after-timeout', name: 'no reply to two queries: the same query is sent a third time, and its reply printed', points: 2, level: 'rfc', reference: 'RFC 1035 §4.2.1' }, async (t) => {
   const run = await runResolver(t);
   await expectPrinted(run, { hint: 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).', withinMs: 1200 + timeout('exit') });
   expectRetries(run, 3, 400);
 });
 
-suite.case({ id: 'give-up-after-three', name: 'no reply at all: three attempts, then exit 1 with a message', points: 2, reference: 'RFC 1035 §4.2.1' }, async (t) => {
+suite.case({ id: 'give-up-after-three', name: 'no reply at all: three attempts, then exit 1 with a message', points: 2, level: 'rfc', reference: 'RFC 1035 §4.2.1' }, async (t) => {
   const run = await runResolver(t);
   await expectGivesUp(run, 'after three attempts without a reply', 'After the third attempt\'s --timeout passes, print a message to stderr, close the socket, exit 1.', 900 + timeout('exit'));
   expectRetries(run, 3, 300);
@@ -46,7 +46,7 @@ suite.case({ id: 'give-up-after-three', name: 'no reply at all: three attempts, 
   }
 });
 
-suite.case({ id: 'timeout-option-obeyed', name: '--timeout 2500: a reply after 1300 ms comes before any second query', points: 1, reference: 'contract: --timeout' }, async (t) => {
+suite.case({ id: 'timeout-option-obeyed', name: '--timeout 2500: a reply after 1300 ms comes before any second query', points: 1, level: 'rfc', reference: 'contract: --timeout' }, async (t) => {
   const run = await runResolver(t);
   await expectExit(run.program, { code: 0, withinMs: 2500 + timeout('exit'), repro: run.repro });
   if (run.log.udp.length !== 1) {

@@ -4,16 +4,16 @@ import { exerciseSuite, GradingFailure, timeout } from '../../../harness/index.t
 import { describeQueryFields, withLengthPrefix } from '../../../harness/dns/index.ts';
 import { expectPrinted, runResolver } from './support/resolver-run.ts';
 
-const suite = exerciseSuite('dns-resolver');
+const suite = exerciseSuite('dns-resolver', { group: 'TC: asking again over TCP' });
 
 const TC_HINT = 'TC (bit 0x0200 of the flags) means the reply was cut to fit a datagram: ask again over TCP to the same\n' +
   'address and port (net.connect), the query after its length as two bytes, and read the reply the same way.';
 
-suite.case({ id: 'tc-falls-back-to-tcp', name: 'a reply with TC set: the whole reply is fetched over TCP and printed', points: 2, reference: 'RFC 7766 §5; RFC 1035 §4.2.1' }, async (t) => {
+suite.case({ id: 'tc-falls-back-to-tcp', name: 'a reply with TC set: the whole reply is fetched over TCP and printed', points: 2, level: 'rfc', reference: 'RFC 7766 §5; RFC 1035 §4.2.1' }, async (t) => {
   await expectPrinted(await runResolver(t), { hint: TC_HINT, hints: { answers: `${TC_HINT}\nThe cut UDP reply held only the first of the records.` } });
 });
 
-suite.case({ id: 'tcp-length-prefix', name: 'over TCP the query is sent after its length as two bytes', points: 1, reference: 'RFC 1035 §4.2.2; RFC 7766 §8' }, async (t) => {
+suite.case({ id: 'tcp-length-prefix', name: 'over TCP the query is sent after its length as two bytes', points: 1, level: 'rfc', reference: 'RFC 1035 §4.2.2; RFC 7766 §8' }, async (t) => {
   const run = await runResolver(t);
   await run.program.waitForExit(timeout('exit'));
   const udp = run.log.udp[0]?.bytes;
@@ -38,7 +38,7 @@ suite.case({ id: 'tcp-length-prefix', name: 'over TCP the query is sent after it
   }
 });
 
-suite.case({ id: 'tcp-reply-in-pieces', name: 'the TCP reply arrives one byte at a time and is read whole', points: 2, reference: 'RFC 7766 §8' }, async (t) => {
+suite.case({ id: 'tcp-reply-in-pieces', name: 'the TCP reply arrives one byte at a time and is read whole', points: 2, level: 'rfc', reference: 'RFC 7766 §8' }, async (t) => {
   await expectPrinted(await runResolver(t), {
     hint: 'TCP is a byte stream: one "data" event may hold one byte. Keep what arrives until you have two bytes of\nlength, then until you have that many more; only then decode.',
     withinMs: 6000 + timeout('exit'),

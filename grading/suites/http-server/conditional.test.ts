@@ -7,7 +7,7 @@ import { connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Conditional GET' });
 const site = useSite();
 
 const HINT = 'RFC 9110 §13.1.3: answer 304 Not Modified (no body) when the file\'s modification time, in whole\n' +
@@ -34,19 +34,19 @@ async function expectConditional(t: CaseContext, port: number, date: string, sta
     siteFile('/hello.txt'), 'the request after a 304');
 }
 
-suite.case({ id: 'ims-imf-fixdate', name: 'If-Modified-Since as IMF-fixdate: equal in whole seconds gives 304, a second earlier 200', points: 3, reference: 'RFC 9110 §13.1.3' }, async (t) => {
+suite.case({ id: 'ims-imf-fixdate', level: 'rfc', name: 'If-Modified-Since as IMF-fixdate: equal in whole seconds gives 304, a second earlier 200', points: 3, reference: 'RFC 9110 §13.1.3' }, async (t) => {
   const port = await startServer(t, site.root);
   await expectConditional(t, port, 'Sun, 05 Nov 2023 08:49:37 GMT', 304);
   await expectConditional(t, port, 'Sun, 05 Nov 2023 08:49:36 GMT', 200);
 });
 
-suite.case({ id: 'ims-later-date', name: 'If-Modified-Since later than the file gives 304', points: 1, reference: 'RFC 9110 §13.1.3' }, async (t) => {
+suite.case({ id: 'ims-later-date', level: 'rfc', name: 'If-Modified-Since later than the file gives 304', points: 1, reference: 'RFC 9110 §13.1.3' }, async (t) => {
   const port = await startServer(t, site.root);
   await expectConditional(t, port, 'Mon, 06 Nov 2023 00:00:00 GMT', 304);
   await expectConditional(t, port, 'Fri, 01 Mar 2024 12:00:00 GMT', 304);
 });
 
-suite.case({ id: 'ims-rfc850-date', name: 'If-Modified-Since in the RFC 850 format ("Sunday, 05-Nov-23 …") is understood', points: 2, reference: 'RFC 9110 §5.6.7' }, async (t) => {
+suite.case({ id: 'ims-rfc850-date', level: 'rfc', name: 'If-Modified-Since in the RFC 850 format ("Sunday, 05-Nov-23 …") is understood', points: 2, reference: 'RFC 9110 §5.6.7' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = `${HINT}\nRFC 9110 §5.6.7: recipients MUST accept all three formats. RFC 850: "Sunday, 05-Nov-23 08:49:37 GMT",\n` +
     'a full day name and a two-digit year (here 2023).';
@@ -54,7 +54,7 @@ suite.case({ id: 'ims-rfc850-date', name: 'If-Modified-Since in the RFC 850 form
   await expectConditional(t, port, 'Sunday, 05-Nov-23 08:49:36 GMT', 200, hint);
 });
 
-suite.case({ id: 'ims-asctime-date', name: 'If-Modified-Since in the asctime format ("Sun Nov  5 … 2023") is understood', points: 2, reference: 'RFC 9110 §5.6.7' }, async (t) => {
+suite.case({ id: 'ims-asctime-date', level: 'rfc', name: 'If-Modified-Since in the asctime format ("Sun Nov  5 … 2023") is understood', points: 2, reference: 'RFC 9110 §5.6.7' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = `${HINT}\nRFC 9110 §5.6.7: recipients MUST accept all three formats. asctime: "Sun Nov  5 08:49:37 2023",\n` +
     'the day padded with a space to two characters, the year last, no zone.';
@@ -62,7 +62,7 @@ suite.case({ id: 'ims-asctime-date', name: 'If-Modified-Since in the asctime for
   await expectConditional(t, port, 'Sun Nov  5 08:49:36 2023', 200, hint);
 });
 
-suite.case({ id: 'ims-invalid-ignored', name: 'an If-Modified-Since that is not an HTTP-date is ignored: 200', points: 2, reference: 'RFC 9110 §13.1.3' }, async (t) => {
+suite.case({ id: 'ims-invalid-ignored', level: 'rfc', name: 'an If-Modified-Since that is not an HTTP-date is ignored: 200', points: 2, reference: 'RFC 9110 §13.1.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'RFC 9110 §13.1.3: a recipient MUST ignore If-Modified-Since when its value is not a valid HTTP-date.\n' +
     'Parse the three formats exactly; a general date parser (Date.parse) also accepts "2024-01-01", which is\nnot one.';
@@ -71,7 +71,7 @@ suite.case({ id: 'ims-invalid-ignored', name: 'an If-Modified-Since that is not 
   }
 });
 
-suite.case({ id: 'ims-head-304', name: 'HEAD with If-Modified-Since gets 304 too', points: 1, reference: 'RFC 9110 §13.1.3' }, async (t) => {
+suite.case({ id: 'ims-head-304', level: 'rfc', name: 'HEAD with If-Modified-Since gets 304 too', points: 1, reference: 'RFC 9110 §13.1.3' }, async (t) => {
   const port = await startServer(t, site.root);
   await expectConditional(t, port, SITE_MODIFIED.toUTCString(), 304, `${HINT}\nThe condition applies to GET and HEAD alike.`, 'HEAD');
 });

@@ -5,14 +5,14 @@ import { connect, expectFile, startServer, stillServes } from './support/exchang
 import { get } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Connections' });
 const site = useSite();
 
 const PERSIST_HINT = 'RFC 9112 §9.3: an HTTP/1.1 connection stays open after an answer unless the request said\n' +
   '"Connection: close"; an HTTP/1.0 one closes unless it said "Connection: keep-alive". The Connection value is\n' +
   'a comma-separated list of options, in any case.';
 
-suite.case({ id: 'http11-keeps-alive', name: 'HTTP/1.1: three requests in turn on one connection, which stays open', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
+suite.case({ id: 'http11-keeps-alive', level: 'rfc', name: 'HTTP/1.1: three requests in turn on one connection, which stays open', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   for (const urlPath of ['/hello.txt', '/pixel.png', '/utf8.txt']) {
@@ -23,7 +23,7 @@ suite.case({ id: 'http11-keeps-alive', name: 'HTTP/1.1: three requests in turn o
   await connection.expectQuiet(get('/utf8.txt'), 'an HTTP/1.1 connection stays open after its answers', PERSIST_HINT);
 });
 
-suite.case({ id: 'http11-connection-close', name: 'HTTP/1.1 with "Connection: close" (any case, in a list): answer, then close', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
+suite.case({ id: 'http11-connection-close', level: 'rfc', name: 'HTTP/1.1 with "Connection: close" (any case, in a list): answer, then close', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
   const port = await startServer(t, site.root);
   for (const value of ['close', 'Close', 'te, CLOSE']) {
     const connection = await connect(t, port);
@@ -34,7 +34,7 @@ suite.case({ id: 'http11-connection-close', name: 'HTTP/1.1 with "Connection: cl
   }
 });
 
-suite.case({ id: 'http10-closes', name: 'HTTP/1.0 without keep-alive: answer, then close', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
+suite.case({ id: 'http10-closes', level: 'rfc', name: 'HTTP/1.0 without keep-alive: answer, then close', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const request = get('/hello.txt', { version: '1.0' });
@@ -43,7 +43,7 @@ suite.case({ id: 'http10-closes', name: 'HTTP/1.0 without keep-alive: answer, th
   await connection.expectClosed(request, 'an HTTP/1.0 request without "Connection: keep-alive" is the last on its connection', PERSIST_HINT);
 });
 
-suite.case({ id: 'http10-keep-alive', name: 'HTTP/1.0 with "Connection: keep-alive": the connection stays open', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
+suite.case({ id: 'http10-keep-alive', level: 'rfc', name: 'HTTP/1.0 with "Connection: keep-alive": the connection stays open', points: 2, reference: 'RFC 9112 §9.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   for (const urlPath of ['/hello.txt', '/data.json']) {
@@ -54,7 +54,7 @@ suite.case({ id: 'http10-keep-alive', name: 'HTTP/1.0 with "Connection: keep-ali
   await connection.expectQuiet(get('/data.json'), 'an HTTP/1.0 connection with "Connection: keep-alive" stays open', PERSIST_HINT);
 });
 
-suite.case({ id: 'nothing-after-close', name: 'pipelined requests after one with "Connection: close" are not answered', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
+suite.case({ id: 'nothing-after-close', level: 'rfc', name: 'pipelined requests after one with "Connection: close" are not answered', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const requests = [get('/hello.txt'), get('/style.css', { fields: [['Connection', 'close']] }), get('/utf8.txt')];
@@ -66,7 +66,7 @@ suite.case({ id: 'nothing-after-close', name: 'pipelined requests after one with
   await connection.expectClosed(requests.join(''), 'the third request comes after "Connection: close" and gets no answer', hint);
 });
 
-suite.case({ id: 'half-closed-client-answered', name: 'a client that sends its request and then its FIN still gets the answer', points: 1, reference: 'RFC 9112 §9.6' }, async (t) => {
+suite.case({ id: 'half-closed-client-answered', level: 'rfc', name: 'a client that sends its request and then its FIN still gets the answer', points: 1, reference: 'RFC 9112 §9.6' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const request = get('/large.bin');
@@ -79,7 +79,7 @@ suite.case({ id: 'half-closed-client-answered', name: 'a client that sends its r
   await connection.expectClosed(request, 'after answering a client that has closed its side, the server closes too', hint);
 });
 
-suite.case({ id: 'silent-client-does-not-block', name: 'clients that say nothing, or half a request, do not hold up another', points: 3, reference: 'RFC 9112 §9' }, async (t) => {
+suite.case({ id: 'silent-client-does-not-block', level: 'rfc', name: 'clients that say nothing, or half a request, do not hold up another', points: 3, reference: 'RFC 9112 §9' }, async (t) => {
   const port = await startServer(t, site.root);
   const silent = await connect(t, port, '[silent client] ');
   const slow = await connect(t, port, '[slow client] ');
@@ -97,7 +97,7 @@ suite.case({ id: 'silent-client-does-not-block', name: 'clients that say nothing
   silent.destroy();
 });
 
-suite.case({ id: 'many-keep-alive-connections', name: '120 concurrent keep-alive connections each get two answers', points: 3, reference: 'RFC 9112 §9.4', timeoutMs: 40000 }, async (t) => {
+suite.case({ id: 'many-keep-alive-connections', level: 'rfc', name: '120 concurrent keep-alive connections each get two answers', points: 3, reference: 'RFC 9112 §9.4', timeoutMs: 40000 }, async (t) => {
   const port = await startServer(t, site.root);
   const count = 120;
   const connections = [];
@@ -115,7 +115,7 @@ suite.case({ id: 'many-keep-alive-connections', name: '120 concurrent keep-alive
   }
 });
 
-suite.case({ id: 'vanishing-clients-survived', name: 'clients that reset mid-request or mid-answer do not stop the server', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
+suite.case({ id: 'vanishing-clients-survived', level: 'rfc', name: 'clients that reset mid-request or mid-answer do not stop the server', points: 2, reference: 'RFC 9112 §9.6' }, async (t) => {
   const { port, program } = await t.start('server', { vars: { root: site.root } });
   for (let n = 0; n < 3; n++) {
     const mid = await connect(t, port, `[resets mid-answer ${n + 1}] `);

@@ -10,7 +10,7 @@ import { startServer } from './support/exchange.ts';
 import { get, head, rawRequest, request } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Compared with the reference' });
 const site = useSite();
 
 interface Step {
@@ -120,6 +120,6 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
   }
 }
 
-suite.case({ id: 'same-as-reference', name: 'seeded request sequences get the same statuses and framing as the reference', points: 3, reference: 'RFC 9112 §6, §9', visibility: 'hidden' }, async (t) => {
+suite.case({ id: 'same-as-reference', level: 'rfc', name: 'seeded request sequences get the same statuses and framing as the reference', points: 3, reference: 'RFC 9112 §6, §9', visibility: 'hidden' }, async (t) => {
   await compareSequences(t, 6, MIDDLE);
 });

@@ -6,13 +6,13 @@ import { connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Message framing' });
 const site = useSite();
 
 const STREAM_HINT = 'One read from a TCP socket may hold part of a request, or several: keep the bytes in a buffer, answer\n' +
   'only when the empty line that ends a head has arrived, and keep what follows for the next request.';
 
-suite.case({ id: 'request-byte-by-byte', name: 'a request sent one byte at a time is answered once complete, and not before', points: 3, reference: 'RFC 9112 §2.2' }, async (t) => {
+suite.case({ id: 'request-byte-by-byte', level: 'rfc', name: 'a request sent one byte at a time is answered once complete, and not before', points: 3, reference: 'RFC 9112 §2.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const request = get('/hello.txt');
@@ -22,7 +22,7 @@ suite.case({ id: 'request-byte-by-byte', name: 'a request sent one byte at a tim
   expectFile(await connection.read(request, { hint: STREAM_HINT }), siteFile('/hello.txt'), 'after the last byte');
 });
 
-suite.case({ id: 'partial-request-gets-nothing', name: 'a head without its empty line gets no bytes until the line comes', points: 2, reference: 'RFC 9112 §2.2' }, async (t) => {
+suite.case({ id: 'partial-request-gets-nothing', level: 'rfc', name: 'a head without its empty line gets no bytes until the line comes', points: 2, reference: 'RFC 9112 §2.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const parts = ['GET /hel', 'lo.txt HTTP/1.1\r\nHost: socklab.test\r\n', '\r\n'];
@@ -34,7 +34,7 @@ suite.case({ id: 'partial-request-gets-nothing', name: 'a head without its empty
   expectFile(await connection.read(parts.join(''), { hint: STREAM_HINT }), siteFile('/hello.txt'), 'after the empty line');
 });
 
-suite.case({ id: 'pipelined-in-order', name: 'five requests in one write are answered in order (large, small, HEAD, 404, binary)', points: 3, reference: 'RFC 9112 §9.3.2' }, async (t) => {
+suite.case({ id: 'pipelined-in-order', level: 'rfc', name: 'five requests in one write are answered in order (large, small, HEAD, 404, binary)', points: 3, reference: 'RFC 9112 §9.3.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const requests = [get('/large.bin'), get('/hello.txt'), head('/utf8.txt'), get('/no-such-file.txt'), get('/bytes.bin')];
@@ -49,7 +49,7 @@ suite.case({ id: 'pipelined-in-order', name: 'five requests in one write are ans
   expectFile(await connection.read(requests[4], { hint, what: what(4) }), siteFile('/bytes.bin'), what(4));
 });
 
-suite.case({ id: 'pipelined-split-anywhere', name: 'pipelined requests cut at random places into pieces are answered in order', points: 2, reference: 'RFC 9112 §9.3.2' }, async (t) => {
+suite.case({ id: 'pipelined-split-anywhere', level: 'rfc', name: 'pipelined requests cut at random places into pieces are answered in order', points: 2, reference: 'RFC 9112 §9.3.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const urlPaths = ['/hello.txt', '/style.css', '/docs/index.html', '/data.json'];
@@ -64,7 +64,7 @@ suite.case({ id: 'pipelined-split-anywhere', name: 'pipelined requests cut at ra
   }
 });
 
-suite.case({ id: 'request-body-skipped', name: 'a body announced by Content-Length is read and skipped, not taken for a request', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
+suite.case({ id: 'request-body-skipped', level: 'rfc', name: 'a body announced by Content-Length is read and skipped, not taken for a request', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const first = get('/hello.txt', { body: 'GET /utf8.txt HTTP/1.1\r\nHost: socklab.test\r\n\r\n' });
@@ -77,7 +77,7 @@ suite.case({ id: 'request-body-skipped', name: 'a body announced by Content-Leng
   await connection.expectQuiet(first + second, 'two requests were sent, so two answers are due', hint);
 });
 
-suite.case({ id: 'request-body-in-pieces', name: 'a body arriving in later segments is skipped before the next request', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
+suite.case({ id: 'request-body-in-pieces', level: 'rfc', name: 'a body arriving in later segments is skipped before the next request', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const body = `name=${t.random.string(20)}`;

@@ -5,7 +5,7 @@ import type { CaseContext } from '../../../harness/index.ts';
 import { connect, startServer, stillServes } from './support/exchange.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Head limits' });
 const site = useSite();
 
 const HUGE = 70_000; // bytes of one line: more than 64 KiB, never ended
@@ -36,7 +36,7 @@ async function expectCutOff(t: CaseContext, port: number, start: string, what: s
   }
 }
 
-suite.case({ id: 'huge-head-refused', name: 'a head of more than 64 KiB is refused without waiting for its end', points: 3, reference: 'RFC 9110 §15.5.20' }, async (t) => {
+suite.case({ id: 'huge-head-refused', level: 'rfc', name: 'a head of more than 64 KiB is refused without waiting for its end', points: 3, reference: 'RFC 9110 §15.5.20' }, async (t) => {
   const port = await startServer(t, site.root);
   const start = 'GET /hello.txt HTTP/1.1\r\nHost: socklab.test\r\nX-Huge: ';
   await expectCutOff(t, port, start, `a header field of ${HUGE} bytes`,
@@ -44,7 +44,7 @@ suite.case({ id: 'huge-head-refused', name: 'a head of more than 64 KiB is refus
   await stillServes(t, port, `a head of more than ${HUGE} bytes`);
 });
 
-suite.case({ id: 'huge-request-line-refused', name: 'a request line of more than 64 KiB is refused without waiting for its end', points: 2, reference: 'RFC 9112 §3' }, async (t) => {
+suite.case({ id: 'huge-request-line-refused', level: 'rfc', name: 'a request line of more than 64 KiB is refused without waiting for its end', points: 2, reference: 'RFC 9112 §3' }, async (t) => {
   const port = await startServer(t, site.root);
   await expectCutOff(t, port, 'GET /', `a request line of ${HUGE} bytes`,
     `{ printf 'GET /'; head -c ${HUGE} /dev/zero | tr '\\0' a; } | nc 127.0.0.1 PORT`);

@@ -7,10 +7,10 @@ import { expectRefusal } from './support/refusals.ts';
 import { get, rawRequest } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Header fields' });
 const site = useSite();
 
-suite.case({ id: 'field-without-colon-400', name: 'a header line without a colon gets 400', points: 2, reference: 'RFC 9112 §5' }, async (t) => {
+suite.case({ id: 'field-without-colon-400', level: 'rfc', name: 'a header line without a colon gets 400', points: 2, reference: 'RFC 9112 §5' }, async (t) => {
   const port = await startServer(t, site.root);
   for (const line of ['X-Broken header line', 'Accept text/plain']) {
     await expectRefusal(t, port, rawRequest('GET /hello.txt HTTP/1.1', 'Host: socklab.test', line), [400], 'a header line without a colon',
@@ -19,7 +19,7 @@ suite.case({ id: 'field-without-colon-400', name: 'a header line without a colon
   await stillServes(t, port, 'header lines without a colon');
 });
 
-suite.case({ id: 'space-before-colon-400', name: 'whitespace between a header name and its colon gets 400', points: 2, reference: 'RFC 9112 §5.1' }, async (t) => {
+suite.case({ id: 'space-before-colon-400', level: 'rfc', name: 'whitespace between a header name and its colon gets 400', points: 2, reference: 'RFC 9112 §5.1' }, async (t) => {
   const port = await startServer(t, site.root);
   for (const line of ['X-Test : 1', 'Accept\t: */*']) {
     await expectRefusal(t, port, rawRequest('GET /hello.txt HTTP/1.1', 'Host: socklab.test', line), [400], 'whitespace before a colon',
@@ -29,7 +29,7 @@ suite.case({ id: 'space-before-colon-400', name: 'whitespace between a header na
   await stillServes(t, port, 'header names followed by whitespace');
 });
 
-suite.case({ id: 'host-exactly-once', name: 'HTTP/1.1 without Host, or with two, gets 400', points: 2, reference: 'RFC 9112 §3.2' }, async (t) => {
+suite.case({ id: 'host-exactly-once', level: 'rfc', name: 'HTTP/1.1 without Host, or with two, gets 400', points: 2, reference: 'RFC 9112 §3.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without a Host header field, and to any\n' +
     'request with more than one. Count the Host fields, whatever the case of their names.';
@@ -38,7 +38,7 @@ suite.case({ id: 'host-exactly-once', name: 'HTTP/1.1 without Host, or with two,
   await stillServes(t, port, 'requests with a wrong number of Host fields');
 });
 
-suite.case({ id: 'http10-without-host', name: 'an HTTP/1.0 request without Host is served', points: 1, reference: 'RFC 9112 §3.2' }, async (t) => {
+suite.case({ id: 'http10-without-host', level: 'rfc', name: 'an HTTP/1.0 request without Host is served', points: 1, reference: 'RFC 9112 §3.2' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const request = rawRequest('GET /hello.txt HTTP/1.0');
@@ -46,7 +46,7 @@ suite.case({ id: 'http10-without-host', name: 'an HTTP/1.0 request without Host 
   expectFile(await connection.read(request, { hint: 'HTTP/1.0 has no Host requirement: only HTTP/1.1 requests must carry one.' }), siteFile('/hello.txt'));
 });
 
-suite.case({ id: 'field-names-any-case', name: 'header names are matched in any case (hOsT, CONTENT-LENGTH, connection)', points: 2, reference: 'RFC 9110 §5.1' }, async (t) => {
+suite.case({ id: 'field-names-any-case', level: 'rfc', name: 'header names are matched in any case (hOsT, CONTENT-LENGTH, connection)', points: 2, reference: 'RFC 9110 §5.1' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'Field names are case-insensitive: compare them lower-cased. "hOsT" is a Host field.';
   const connection = await connect(t, port);
@@ -58,7 +58,7 @@ suite.case({ id: 'field-names-any-case', name: 'header names are matched in any 
   await connection.expectClosed(second, '"connection: CLOSE" asks the server to close after its answer', hint);
 });
 
-suite.case({ id: 'field-value-whitespace', name: 'whitespace around a field value is not part of it', points: 1, reference: 'RFC 9112 §5.1' }, async (t) => {
+suite.case({ id: 'field-value-whitespace', level: 'rfc', name: 'whitespace around a field value is not part of it', points: 1, reference: 'RFC 9112 §5.1' }, async (t) => {
   const port = await startServer(t, site.root);
   const connection = await connect(t, port);
   const request = rawRequest('GET /hello.txt HTTP/1.1', 'Host:socklab.test', 'Connection: \t close \t ');
@@ -68,7 +68,7 @@ suite.case({ id: 'field-value-whitespace', name: 'whitespace around a field valu
   await connection.expectClosed(request, '"Connection: \\t close \\t " asks the server to close after its answer', hint);
 });
 
-suite.case({ id: 'invalid-content-length-400', name: 'an invalid Content-Length gets 400, and the connection is closed', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
+suite.case({ id: 'invalid-content-length-400', level: 'rfc', name: 'an invalid Content-Length gets 400, and the connection is closed', points: 2, reference: 'RFC 9112 §6.3' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'RFC 9112 §6.3: an invalid Content-Length (not digits, or two different values) MUST get 400 and then\n' +
     'the server MUST close the connection: it cannot know where the next request starts.';
@@ -100,7 +100,7 @@ function headOf(size: number, padding: 'query' | 'fields'): string {
   return head + end;
 }
 
-suite.case({ id: 'head-of-8-kib-served', name: 'a request head of 8 KiB (a long request line, or many fields) is served', points: 2, reference: 'RFC 9112 §3' }, async (t) => {
+suite.case({ id: 'head-of-8-kib-served', level: 'rfc', name: 'a request head of 8 KiB (a long request line, or many fields) is served', points: 2, reference: 'RFC 9112 §3' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'A head does not fit in one read of 1024 or 4096 bytes: keep reading until the empty line ("\\r\\n\\r\\n")\n' +
     'arrives. RFC 9112 §3 recommends supporting request lines of at least 8000 octets.';

@@ -7,7 +7,7 @@ import { expectRefusal } from './support/refusals.ts';
 import { rawRequest, request } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Request line' });
 const site = useSite();
 
 const BAD_LINE_HINT = 'The request line is exactly METHOD SP TARGET SP HTTP/x.y, the target starting with "/". Anything\n' +
@@ -15,14 +15,14 @@ const BAD_LINE_HINT = 'The request line is exactly METHOD SP TARGET SP HTTP/x.y,
 
 /** Each request on its own connection must get 400; then the server must still serve. */
 function malformedCase(id: string, name: string, points: number, reference: string, requests: string[], hint: string) {
-  suite.case({ id, name, points, reference }, async (t) => {
+  suite.case({ id, level: 'rfc', name, points, reference }, async (t) => {
     const port = await startServer(t, site.root);
     for (const bad of requests) await expectRefusal(t, port, bad, [400], 'a malformed request line', hint);
     await stillServes(t, port, 'malformed request lines');
   });
 }
 
-suite.case({ id: 'other-methods-405', name: 'POST, PUT and DELETE get 405 with Allow: GET, HEAD (or 501)', points: 2, reference: 'RFC 9110 §15.5.6' }, async (t) => {
+suite.case({ id: 'other-methods-405', level: 'rfc', name: 'POST, PUT and DELETE get 405 with Allow: GET, HEAD (or 501)', points: 2, reference: 'RFC 9110 §15.5.6' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'Only GET and HEAD are served. Answer other methods with 405 Method Not Allowed and an\n' +
     '"Allow: GET, HEAD" header field (RFC 9110 requires Allow with 405), or with 501 Not Implemented.';
@@ -37,7 +37,7 @@ suite.case({ id: 'other-methods-405', name: 'POST, PUT and DELETE get 405 with A
   }
 });
 
-suite.case({ id: 'unknown-methods-refused', name: 'unknown and lower-case methods ("BREW", "get") get 405 or 501', points: 1, reference: 'RFC 9110 §9.1' }, async (t) => {
+suite.case({ id: 'unknown-methods-refused', level: 'rfc', name: 'unknown and lower-case methods ("BREW", "get") get 405 or 501', points: 1, reference: 'RFC 9110 §9.1' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'Method names are case-sensitive: "get" is not GET. A method this server does not serve gets 405\n' +
     '(with Allow) or 501.';
@@ -61,7 +61,7 @@ malformedCase('request-line-bad-target', 'a target without its leading "/", with
     rawRequest('GET /hello\x01.txt HTTP/1.1', 'Host: socklab.test')],
   `${BAD_LINE_HINT}\nA target has no spaces or control bytes; a client encodes them (%20).`);
 
-suite.case({ id: 'version-2-gets-505', name: 'HTTP/2.0 and HTTP/3.0 requests get 505', points: 2, reference: 'RFC 9110 §15.6.6' }, async (t) => {
+suite.case({ id: 'version-2-gets-505', level: 'rfc', name: 'HTTP/2.0 and HTTP/3.0 requests get 505', points: 2, reference: 'RFC 9110 §15.6.6' }, async (t) => {
   const port = await startServer(t, site.root);
   const hint = 'This server speaks HTTP/1.x: a request whose major version is 2 or more gets 505 HTTP Version Not\nSupported.';
   for (const version of ['2.0', '3.0']) {
@@ -70,7 +70,7 @@ suite.case({ id: 'version-2-gets-505', name: 'HTTP/2.0 and HTTP/3.0 requests get
   await stillServes(t, port, 'requests of an unsupported version');
 });
 
-suite.case({ id: 'version-1x-served', name: 'HTTP/1.2 and HTTP/1.9 requests are served as HTTP/1.1', points: 1, reference: 'RFC 9110 §2.5' }, async (t) => {
+suite.case({ id: 'version-1x-served', level: 'rfc', name: 'HTTP/1.2 and HTTP/1.9 requests are served as HTTP/1.1', points: 1, reference: 'RFC 9110 §2.5' }, async (t) => {
   const port = await startServer(t, site.root);
   for (const version of ['1.2', '1.9']) {
     const answer = await ask(t, port, request('GET', '/hello.txt', { version }), {

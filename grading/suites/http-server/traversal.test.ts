@@ -5,12 +5,12 @@ import { ask, expectRefusedTraversal, startServer, stillServes } from './support
 import { get } from './support/requests.ts';
 import { useSite } from './support/site.ts';
 
-const suite = exerciseSuite('http-server');
+const suite = exerciseSuite('http-server', { group: 'Traversal' });
 const site = useSite();
 
 /** Each target in turn on a new connection: refused, nothing leaked; then the server must still serve. */
 function traversalCase(id: string, name: string, points: number, targets: string[]) {
-  suite.case({ id, name, points, reference: 'RFC 9110 §17.3' }, async (t) => {
+  suite.case({ id, level: 'rfc', name, points, reference: 'RFC 9110 §17.3' }, async (t) => {
     const port = await startServer(t, site.root);
     for (const target of targets) expectRefusedTraversal(await ask(t, port, get(target)));
     await stillServes(t, port, 'traversal attempts');

@@ -5,9 +5,9 @@ import { expectAnswer } from './expect-answer.ts';
 import { checkProperty } from './property.ts';
 import { scenario } from './random-inputs.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'Random inputs' });
 
-suite.case({ id: 'random-inputs-match-the-formulas', name: 'random valid inputs (all units, free riders, peers files): the contract\'s answers', points: 3 }, async (t) => {
+suite.case({ id: 'random-inputs-match-the-formulas', level: 'rfc', name: 'random valid inputs (all units, free riders, peers files): the contract\'s answers', points: 3 }, async (t) => {
   await checkProperty(t, {
     name: 'every answer equals the contract\'s formulas within a relative 1e-9, with a deciding bound',
     inputs: scenario,

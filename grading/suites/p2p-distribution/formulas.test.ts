@@ -6,10 +6,10 @@ import { expectAnswer } from './expect-answer.ts';
 import type { Scenario } from './scenario.ts';
 import { TEXTBOOK_UPLOADS, textbookScenario } from './textbook-table.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'The formulas' });
 const reference = 'Kurose & Ross 2.5.1';
 
-suite.case({ id: 'textbook-table', name: 'the textbook problem\'s whole table (F = 15 Gbit, u_s = 30 Mbps, d = 2 Mbps)', points: 3, reference }, async (t) => {
+suite.case({ id: 'textbook-table', level: 'core', name: 'the textbook problem\'s whole table (F = 15 Gbit, u_s = 30 Mbps, d = 2 Mbps)', points: 3, reference }, async (t) => {
   await allInOrder(TEXTBOOK_UPLOADS.map((upload) => expectAnswer(t, textbookScenario(upload))));
 });
 
@@ -33,7 +33,7 @@ const DECIDING: Array<{ id: string; name: string; scenario: Scenario }> = [
 ];
 
 for (const { id, name, scenario } of DECIDING) {
-  suite.case({ id, name, points: 2, reference }, async (t) => {
+  suite.case({ id, level: 'core', name, points: 2, reference }, async (t) => {
     await expectAnswer(t, scenario);
   });
 }

@@ -4,7 +4,7 @@ import type { CaseContext } from '../../../harness/index.ts';
 import { runCalc } from './calc-run.ts';
 import { allInOrder } from './all-in-order.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'Invalid input' });
 
 /** One invalid command line: its changes to a valid one (null leaves an option out) and the option to name. */
 interface BadInput { change: Record<string, string | null>; option: string; why: string; files?: Record<string, string | null> }
@@ -133,7 +133,7 @@ const CASES: Array<{ id: string; name: string; hint: string; bad: BadInput[] }> 
 ];
 
 for (const { id, name, hint, bad } of CASES) {
-  suite.case({ id, name, points: 1 }, async (t) => {
+  suite.case({ id, level: 'rfc', name, points: 1 }, async (t) => {
     await allInOrder(bad.map((input) => expectRejected(t, input, hint)));
   });
 }

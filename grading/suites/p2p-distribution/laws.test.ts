@@ -10,7 +10,7 @@ import { format, lawInputs } from './random-inputs.ts';
 import type { Answer, Row } from './read-answer.ts';
 import type { Scenario } from './scenario.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'Random inputs' });
 const KINDS = [['clientServer', 'client-server'], ['p2p', 'P2P']] as const;
 
 /** The rows of an answer by N; a missing row fails (the other cases explain rows in detail). */
@@ -36,7 +36,7 @@ const answerLines = (label: string, rows: Row[]) => [
 
 const slack = (value: number) => value * RELATIVE_TOLERANCE;
 
-suite.case({ id: 'laws-hold-on-random-inputs', name: 'random inputs: P2P ≤ client-server, no time falls as N grows, times scale with F', points: 2 }, async (t) => {
+suite.case({ id: 'laws-hold-on-random-inputs', level: 'rfc', name: 'random inputs: P2P ≤ client-server, no time falls as N grows, times scale with F', points: 2 }, async (t) => {
   await checkProperty(t, {
     name: 'D_p2p ≤ D_cs; D_cs and D_p2p never decrease as N grows; both are proportional to F',
     inputs: lawInputs,

@@ -4,10 +4,10 @@ import { exerciseSuite, scaled } from '../../../harness/index.ts';
 import { allInOrder } from './all-in-order.ts';
 import { expectAnswer } from './expect-answer.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'Peers files and peer counts' });
 const reference = 'Kurose & Ross 2.5.1';
 
-suite.case({ id: 'peers-file-slowest-download', name: 'a peers file: the slowest download decides; last line without a newline', points: 2, reference }, async (t) => {
+suite.case({ id: 'peers-file-slowest-download', level: 'rfc', name: 'a peers file: the slowest download decides; last line without a newline', points: 2, reference }, async (t) => {
   // d_min = 4 Mbps, on the last line: F/d_min = 1000 s decides both times; the average download would give 53 s.
   await expectAnswer(t, {
     fileSize: '4Gbit',
@@ -19,7 +19,7 @@ suite.case({ id: 'peers-file-slowest-download', name: 'a peers file: the slowest
   });
 });
 
-suite.case({ id: 'peers-file-upload-sum', name: 'a peers file: the uploads add up, N is the number of lines', points: 2, reference }, async (t) => {
+suite.case({ id: 'peers-file-upload-sum', level: 'rfc', name: 'a peers file: the uploads add up, N is the number of lines', points: 2, reference }, async (t) => {
   // Twelve peers uploading 3.92 Mbps together, one of them nothing: N·F/(u_s + Σu_i) decides P2P.
   const uploads = ['100kbps', '250Kbps', '1Mbps', '40kB/s', '0', '300000', '0.5Mbps', '25KB/s', '1Mbps', '80kbps', '70kbps', '0.0001Gbps'];
   await expectAnswer(t, {
@@ -29,7 +29,7 @@ suite.case({ id: 'peers-file-upload-sum', name: 'a peers file: the uploads add u
   });
 });
 
-suite.case({ id: 'extreme-peer-counts', name: 'N = 1 and N = 1,000,000,000 in one run, answered at once', points: 2, reference }, async (t) => {
+suite.case({ id: 'extreme-peer-counts', level: 'rfc', name: 'N = 1 and N = 1,000,000,000 in one run, answered at once', points: 2, reference }, async (t) => {
   await expectAnswer(t, {
     fileSize: '15Gbit', serverUpload: '30Mbps', peers: { download: '2Mbps', upload: '700kbps', counts: [1, 1_000_000_000] },
   }, {
@@ -39,7 +39,7 @@ suite.case({ id: 'extreme-peer-counts', name: 'N = 1 and N = 1,000,000,000 in on
   });
 });
 
-suite.case({ id: 'free-riding-peers', name: 'free riders (upload 0): P2P is no faster than client-server', points: 2, reference }, async (t) => {
+suite.case({ id: 'free-riding-peers', level: 'rfc', name: 'free riders (upload 0): P2P is no faster than client-server', points: 2, reference }, async (t) => {
   await allInOrder([
     // N = 4 is a tie (4·F/u_s = F/d = 3200 s): either tied term is a right bound.
     expectAnswer(t, { fileSize: '2GB', serverUpload: '20Mbps', peers: { download: '5Mbps', upload: '0', counts: [1, 4, 10, 100] } }),

@@ -4,12 +4,12 @@ import { allInOrder } from './all-in-order.ts';
 import { expectAnswer } from './expect-answer.ts';
 import { RATE_UNITS, SIZE_UNITS } from './model.ts';
 
-const suite = exerciseSuite('p2p-distribution');
+const suite = exerciseSuite('p2p-distribution', { group: 'Units' });
 
 /** `bits` written in `unit` ("12.5MB/s" for 1e8 bit/s): the same quantity in every unit, so any misreading shows. */
 const written = (bits: number, unit: string, units: Readonly<Record<string, number>>) => `${bits / units[unit]}${unit}`;
 
-suite.case({ id: 'size-units', name: 'sizes in every unit: bit and B, k, K, M, G, bare numbers', points: 2 }, async (t) => {
+suite.case({ id: 'size-units', level: 'rfc', name: 'sizes in every unit: bit and B, k, K, M, G, bare numbers', points: 2 }, async (t) => {
   // Sizes of 2 to 24 Gbit, against rates that make every term a round number of seconds.
   const sizes = Object.keys(SIZE_UNITS).map((unit, i) => written((i + 2) * 1e9, unit, SIZE_UNITS));
   await allInOrder(sizes.map((fileSize) => expectAnswer(t, {
@@ -17,7 +17,7 @@ suite.case({ id: 'size-units', name: 'sizes in every unit: bit and B, k, K, M, G
   })));
 });
 
-suite.case({ id: 'rate-units', name: 'rates in every unit: bps and B/s, k, K, M, G, bare numbers', points: 2 }, async (t) => {
+suite.case({ id: 'rate-units', level: 'rfc', name: 'rates in every unit: bps and B/s, k, K, M, G, bare numbers', points: 2 }, async (t) => {
   // u_s = 100 Mbps is printed back (serverUploadBps); d = 10 Mbps decides N = 1 and u = 1 Mbps decides N = 1000,
   // so a misread unit shows in every role. Each run writes the three rates in three different units.
   const units = Object.keys(RATE_UNITS);

@@ -4,12 +4,12 @@ import type { RunningProgram } from '../../../harness/running-program.ts';
 import { expectAnswers, expectSent, markedAnswers, runClient } from './support/client-run.ts';
 import { SLOW_ANSWER_MS } from './support/peers.ts';
 
-const suite = exerciseSuite('tcp-uppercase');
+const suite = exerciseSuite('tcp-uppercase', { group: 'The client', role: 'client' });
 
 const MARK_HINT = 'Print each line the server answers, as it is, followed by "\\n". The grader\'s server adds\n' +
   '" (answer N)" to its answers so that a client which prints its own uppercase instead shows up.';
 
-suite.case({ id: 'client-sends-lines-prints-answers', name: 'client sends every line of stdin and prints every answer in order, then exits 0', points: 3 }, async (t) => {
+suite.case({ id: 'client-sends-lines-prints-answers', level: 'core', name: 'client sends every line of stdin and prints every answer in order, then exits 0', points: 3 }, async (t) => {
   const lines = ['hello tcp', 'second line', 'third, and last'];
   const stdin = lines.map((line) => `${line}\n`).join('');
   const { peer, program, repro } = await runClient(t, stdin);
@@ -18,7 +18,7 @@ suite.case({ id: 'client-sends-lines-prints-answers', name: 'client sends every 
   expectAnswers(program, markedAnswers(lines), { hint: MARK_HINT, repro });
 });
 
-suite.case({ id: 'client-waits-for-slow-answers', name: 'client waits for answers that come after stdin has ended', points: 2 }, async (t) => {
+suite.case({ id: 'client-waits-for-slow-answers', level: 'rfc', name: 'client waits for answers that come after stdin has ended', points: 2 }, async (t) => {
   const delay = scaled(SLOW_ANSWER_MS);
   const lines = ['slow', 'and steady'];
   const { program, repro } = await runClient(t, 'slow\nand steady\n', { netcat: false });
@@ -31,7 +31,7 @@ suite.case({ id: 'client-waits-for-slow-answers', name: 'client waits for answer
   });
 });
 
-suite.case({ id: 'client-reassembles-split-answers', name: 'client prints answers that arrive in tiny pieces as whole lines', points: 2 }, async (t) => {
+suite.case({ id: 'client-reassembles-split-answers', level: 'rfc', name: 'client prints answers that arrive in tiny pieces as whole lines', points: 2 }, async (t) => {
   const lines = ['split me up', 'grüße, 😀'];
   const stdin = lines.map((line) => `${line}\n`).join('');
   const { program, repro } = await runClient(t, stdin, { netcat: false });
@@ -44,7 +44,7 @@ suite.case({ id: 'client-reassembles-split-answers', name: 'client prints answer
   });
 });
 
-suite.case({ id: 'client-many-lines', name: 'client sends 500 lines and prints their 500 answers in order', points: 2 }, async (t) => {
+suite.case({ id: 'client-many-lines', level: 'rfc', name: 'client sends 500 lines and prints their 500 answers in order', points: 2 }, async (t) => {
   const lines = Array.from({ length: 500 }, (_, n) => `line ${n + 1} ${t.random.string(t.random.int(0, 40))}`);
   const stdin = lines.map((line) => `${line}\n`).join('');
   const { peer, program } = await runClient(t, stdin);
@@ -63,7 +63,7 @@ suite.case({ id: 'client-many-lines', name: 'client sends 500 lines and prints t
   });
 });
 
-suite.case({ id: 'client-empty-stdin', name: 'client exits 0 and prints nothing when stdin is empty', points: 1 }, async (t) => {
+suite.case({ id: 'client-empty-stdin', level: 'rfc', name: 'client exits 0 and prints nothing when stdin is empty', points: 1 }, async (t) => {
   const { program, repro } = await runClient(t, '');
   await expectExit(program, {
     code: 0,
@@ -75,7 +75,7 @@ suite.case({ id: 'client-empty-stdin', name: 'client exits 0 and prints nothing 
   expectStdout(program, '', { summary: 'your client printed something although stdin was empty', repro });
 });
 
-suite.case({ id: 'client-utf8', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
+suite.case({ id: 'client-utf8', level: 'rfc', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
   const lines = ['grüße, ñandú, σίσυφος'];
   const stdin = `${lines[0]}\n`;
   const { peer, program, repro } = await runClient(t, stdin);
@@ -84,7 +84,7 @@ suite.case({ id: 'client-utf8', name: 'client sends and prints non-ASCII text as
   expectAnswers(program, markedAnswers(lines), { hint: 'Decode the answers as UTF-8 before printing them.', repro });
 });
 
-suite.case({ id: 'client-last-line-without-newline', name: 'client sends a last line that has no newline and prints its answer', points: 1 }, async (t) => {
+suite.case({ id: 'client-last-line-without-newline', level: 'rfc', name: 'client sends a last line that has no newline and prints its answer', points: 1 }, async (t) => {
   const lines = ['first', 'no newline at the end'];
   const { program, repro } = await runClient(t, 'first\nno newline at the end');
   await expectExit(program, { code: 0, repro });
@@ -103,7 +103,7 @@ async function expectReportedFailure(program: RunningProgram, what: string, hint
   }
 }
 
-suite.case({ id: 'client-connection-refused', name: 'client exits 1 with a message on stderr when the connection is refused', points: 2 }, async (t) => {
+suite.case({ id: 'client-connection-refused', level: 'rfc', name: 'client exits 1 with a message on stderr when the connection is refused', points: 2 }, async (t) => {
   const port = await t.freePort();
   const stdin = 'is anybody there?\n';
   const { program } = await t.start('client', { vars: { port }, stdin });
@@ -126,7 +126,7 @@ suite.case({ id: 'client-connection-refused', name: 'client exits 1 with a messa
   expectStdout(program, '', { summary: 'your client printed something on stdout although it never connected', repro });
 });
 
-suite.case({ id: 'client-connection-reset', name: 'client exits 1 with a message on stderr when the server resets the connection', points: 2 }, async (t) => {
+suite.case({ id: 'client-connection-reset', level: 'rfc', name: 'client exits 1 with a message on stderr when the server resets the connection', points: 2 }, async (t) => {
   const stdin = 'first\nsecond\nthird\n';
   const { program, peer, repro } = await runClient(t, stdin, { netcat: false });
   await expectReportedFailure(program, 'after the server reset the connection',

@@ -3,7 +3,7 @@ import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, sc
 import type { CaseContext } from '../../../harness/index.ts';
 import { LATE_REPLY_MS, markedReply, PATIENT_REPLY_MS, peers } from './support/peers.ts';
 
-const suite = exerciseSuite('udp-uppercase');
+const suite = exerciseSuite('udp-uppercase', { group: 'The client', role: 'client' });
 
 /**
  * The lines that let a student replay a client case: `socklab serve` plays the grader's own server for this case;
@@ -26,7 +26,7 @@ async function startPeer(t: CaseContext) {
   return Object.assign(peer.udp!, { port: peer.port });
 }
 
-suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
+suite.case({ id: 'client-prints-the-reply', level: 'core', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'hello udp\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
@@ -39,7 +39,7 @@ suite.case({ id: 'client-prints-the-reply', name: 'client prints the server\'s r
   });
 });
 
-suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the line without its line ending, as one datagram', points: 2 }, async (t) => {
+suite.case({ id: 'client-sends-line-without-ending', level: 'core', name: 'client sends the line without its line ending, as one datagram', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'hello udp\nsecond line is not sent\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
@@ -60,7 +60,7 @@ suite.case({ id: 'client-sends-line-without-ending', name: 'client sends the lin
   }
 });
 
-suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
+suite.case({ id: 'client-utf8-round-trip', level: 'rfc', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'grüße, ñandú\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
@@ -79,7 +79,7 @@ suite.case({ id: 'client-utf8-round-trip', name: 'client sends and prints non-AS
   expectStdout(program, 'GRÜSSE, ÑANDÚ (reply 7)\n', { hint: 'Decode the reply as UTF-8 before printing it.', repro });
 });
 
-suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {
+suite.case({ id: 'client-last-line-without-newline', level: 'rfc', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'no newline at the end';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
@@ -92,7 +92,7 @@ suite.case({ id: 'client-last-line-without-newline', name: 'client sends a line 
   });
 });
 
-suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on stderr when no reply comes', points: 2 }, async (t) => {
+suite.case({ id: 'client-times-out', level: 'rfc', name: 'client exits 1 with a message on stderr when no reply comes', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'is anybody there?\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin, args: ['--timeout', '500'] });
@@ -120,7 +120,7 @@ suite.case({ id: 'client-times-out', name: 'client exits 1 with a message on std
   expectStdout(program, '', { summary: 'your client printed something on stdout although no reply came', repro });
 });
 
-suite.case({ id: 'client-waits-for-a-late-reply', name: 'client waits the default 1000 ms: a reply after 600 ms is printed', points: 2 }, async (t) => {
+suite.case({ id: 'client-waits-for-a-late-reply', level: 'rfc', name: 'client waits the default 1000 ms: a reply after 600 ms is printed', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'take your time\n';
   const { program } = await t.start('client', { vars: { port: peer.port }, stdin });
@@ -132,7 +132,7 @@ suite.case({ id: 'client-waits-for-a-late-reply', name: 'client waits the defaul
   });
 });
 
-suite.case({ id: 'client-honours-timeout-option', name: 'client waits as long as --timeout says: a reply after 1500 ms with --timeout 3000', points: 1 }, async (t) => {
+suite.case({ id: 'client-honours-timeout-option', level: 'rfc', name: 'client waits as long as --timeout says: a reply after 1500 ms with --timeout 3000', points: 1 }, async (t) => {
   const wait = String(scaled(3000));
   const peer = await startPeer(t);
   const stdin = 'patience\n';

@@ -1,17 +1,17 @@
 // The UDP uppercase server's contract (textbook 2.7.1), case by case.
 import { exerciseSuite, GradingFailure, scaled } from '../../../harness/index.ts';
 
-const suite = exerciseSuite('udp-uppercase');
+const suite = exerciseSuite('udp-uppercase', { group: 'The server', role: 'server' });
 const upper = (text: string) => text.toUpperCase();
 
-suite.case({ id: 'server-uppercases-a-datagram', name: 'server answers a datagram with its uppercase', points: 2, reference: 'textbook 2.7.1' }, async (t) => {
+suite.case({ id: 'server-uppercases-a-datagram', level: 'core', name: 'server answers a datagram with its uppercase', points: 2, reference: 'textbook 2.7.1' }, async (t) => {
   const { port } = await t.start('server');
   const client = await t.udpSocket();
   await client.send(port, 'hello, udp world 42!');
   await client.expectDatagram('HELLO, UDP WORLD 42!', port);
 });
 
-suite.case({ id: 'server-unicode-uppercase', name: 'server uppercases non-ASCII text as Unicode does ("straße" → "STRASSE")', points: 2 }, async (t) => {
+suite.case({ id: 'server-unicode-uppercase', level: 'rfc', name: 'server uppercases non-ASCII text as Unicode does ("straße" → "STRASSE")', points: 2 }, async (t) => {
   const { port } = await t.start('server');
   const client = await t.udpSocket();
   const text = 'grüße aus der straße, café, ñandú, σίσυφος';
@@ -22,7 +22,7 @@ suite.case({ id: 'server-unicode-uppercase', name: 'server uppercases non-ASCII 
   });
 });
 
-suite.case({ id: 'server-empty-datagram', name: 'server answers an empty datagram with an empty datagram', points: 1 }, async (t) => {
+suite.case({ id: 'server-empty-datagram', level: 'rfc', name: 'server answers an empty datagram with an empty datagram', points: 1 }, async (t) => {
   const { port } = await t.start('server');
   const client = await t.udpSocket();
   await client.send(port, '');
@@ -31,7 +31,7 @@ suite.case({ id: 'server-empty-datagram', name: 'server answers an empty datagra
   });
 });
 
-suite.case({ id: 'server-largest-datagram', name: 'server answers a 65,507-byte datagram whole', points: 2 }, async (t) => {
+suite.case({ id: 'server-largest-datagram', level: 'rfc', name: 'server answers a 65,507-byte datagram whole', points: 2 }, async (t) => {
   const { port } = await t.start('server');
   const client = await t.udpSocket();
   const text = t.random.string(65_507, 'abcdefghijklmnopqrstuvwxyz .,;:!?0123456789');
@@ -41,7 +41,7 @@ suite.case({ id: 'server-largest-datagram', name: 'server answers a 65,507-byte 
   });
 });
 
-suite.case({ id: 'server-replies-to-each-sender', name: 'server sends each reply to the client that asked, among five interleaved clients', points: 3 }, async (t) => {
+suite.case({ id: 'server-replies-to-each-sender', level: 'core', name: 'server sends each reply to the client that asked, among five interleaved clients', points: 3 }, async (t) => {
   const { port } = await t.start('server');
   const clients = await Promise.all([1, 2, 3, 4, 5].map((n) => t.udpSocket(`[client ${n}] `)));
   const rounds = 3;
@@ -58,7 +58,7 @@ suite.case({ id: 'server-replies-to-each-sender', name: 'server sends each reply
   }
 });
 
-suite.case({ id: 'server-survives-odd-input', name: 'server still answers after bytes that are not UTF-8 text', points: 2 }, async (t) => {
+suite.case({ id: 'server-survives-odd-input', level: 'rfc', name: 'server still answers after bytes that are not UTF-8 text', points: 2 }, async (t) => {
   const { port, program } = await t.start('server');
   const odd = await t.udpSocket('[odd client] ');
   await odd.send(port, Buffer.from([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80]));

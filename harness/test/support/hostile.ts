@@ -52,9 +52,25 @@ export function isAlive(pid: number): boolean {
   return state !== 'Z' && state !== 'X';
 }
 
+/**
+ * The host pid of a process that a program reports by its own pid: inside the sandbox a program sees its PID
+ * namespace's numbers, which the last field of NSpid in /proc maps back.
+ */
+export function hostPid(program: RunningProgram, pid: number): number {
+  if (!program.sandboxed) return pid;
+  for (const candidate of program.livingProcesses()) {
+    let status: string;
+    try { status = readFileSync(`/proc/${candidate}/status`, 'utf8'); } catch { continue; }
+    const ids = /^NSpid:\s+(.*)$/m.exec(status)?.[1].trim().split(/\s+/).map(Number) ?? [];
+    if (ids.length > 1 && ids[ids.length - 1] === pid) return candidate;
+  }
+  throw new Error(`no process of the sandbox has pid ${pid} in its namespace`);
+}
+
 /** Asserts that nothing of the program's process group survives. */
 export function expectNoSurvivors(program: RunningProgram, alsoPids: number[] = []): void {
   expect(livingMembers(program.pid), 'processes of the program group still alive').toEqual([]);
+  expect(program.livingProcesses(), 'processes of the program (its sandbox) still alive').toEqual([]);
   expect(isAlive(program.pid), `program pid ${program.pid} still alive`).toBe(false);
   for (const pid of alsoPids) expect(isAlive(pid), `pid ${pid} still alive`).toBe(false);
 }

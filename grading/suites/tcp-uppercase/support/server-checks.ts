@@ -9,13 +9,30 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /** Letters, digits and punctuation: a long line a byte-for-byte comparison can follow. */
 export const LETTERS = 'abcdefghijklmnopqrstuvwxyz .,;:!?0123456789';
 
+/** Whether the server died of the reset itself (ECONNRESET, EPIPE), not of a bug of its own that crashed it. */
+export function crashedOnReset(program: Started['program']): boolean {
+  const crash = program.crash();
+  return crash === undefined || /ECONNRESET|EPIPE|ConnectionReset|BrokenPipe|ConnectionAborted/.test(crash);
+}
+
 /** Fails the case when the server has exited: every later failure would only be a consequence. */
 export function stillRunning(program: Started['program'], when: string): void {
   if (!program.exitStatus) return;
+  const crash = program.crash();
   throw new GradingFailure({
-    summary: `your server stopped ${when}`,
-    hint: 'A server runs until it is stopped. Read its stderr below for the exception that ended it.',
+    summary: crash ? `your server crashed ${when}: ${crash}` : `your server stopped ${when}`,
+    hint: (crash ? crashHint(crash) : '') +
+      'A server runs until it is stopped. Read its stderr below: the line of your file that crashed is kept in it.',
   });
+}
+
+/** What a crash's error usually means, for the errors students meet most. */
+function crashHint(crash: string): string {
+  if (crash.includes('ERR_STREAM_WRITE_AFTER_END')) {
+    return 'It wrote to a socket after calling end() on it. The textbook\'s server closes the connection after one\n' +
+      'answer; this contract keeps it open: answer every line, and call end() only when the client\'s \'end\' comes.\n';
+  }
+  return '';
 }
 
 /** Reproduction lines for the exchanges a printf | nc line cannot make. */

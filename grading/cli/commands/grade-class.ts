@@ -1,0 +1,52 @@
+// `socklab grade-class SUBMISSIONS --out DIR`: a whole class, in parallel, resumable, sharded; `--merge` joins shards.
+import { randomInt } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { writeClassOutput, readClassRecord } from '../../class/class-output.ts';
+import { gradeClass } from '../../class/grade-class.ts';
+import { listStudents, parseShard, shardOf } from '../../class/roster.ts';
+import { parseFormats } from '../../class/write-reports.ts';
+import { UsageError } from '../../grader/kit-error.ts';
+import { loadManifests } from '../../grader/load-manifests.ts';
+import { applyTimeoutScale, numberOption, parseOptions } from '../options.ts';
+
+const OPTIONS = {
+  out: { type: 'string' }, format: { type: 'string', multiple: true }, exercise: { type: 'string', multiple: true },
+  jobs: { type: 'string' }, 'inner-jobs': { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string' },
+  force: { type: 'boolean' }, shard: { type: 'string' }, merge: { type: 'boolean' }, 'timeout-scale': { type: 'string' }, 'require-sandbox': { type: 'boolean' },
+} as const;
+
+export async function gradeClassCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('grade-class', args, OPTIONS);
+  if (!values.out) throw new UsageError('socklab grade-class: --out DIR is required');
+  const out = path.resolve(values.out);
+  if (values.merge) {
+    if (positionals.length === 0) throw new UsageError('socklab grade-class --merge DIR… --out DIR: name the folders to join');
+    const joined = await writeClassOutput(positionals.map((dir) => path.resolve(dir)), out);
+    console.log(`merged ${positionals.length} folders: ${joined.graded} students graded, ${joined.notGraded} not; grades.csv, summary.md and histogram.svg in ${values.out}`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('socklab grade-class: name one submissions folder (one folder or .zip per student)');
+  const submissions = path.resolve(positionals[0]);
+  if (!existsSync(submissions) || !statSync(submissions).isDirectory()) throw new UsageError(`socklab grade-class: ${positionals[0]}: no such folder`);
+  const formats = parseFormats('grade-class', values.format, ['json']);
+  const exercises = Object.keys(loadManifests(values.exercise ?? []));
+  applyTimeoutScale('grade-class', values['timeout-scale']);
+  const previous = readClassRecord(out);
+  const given = numberOption('grade-class', 'seed', values.seed, 0, 2 ** 31 - 1);
+  if (previous && given !== undefined && given !== previous.seed && !values.force) {
+    throw new UsageError(`socklab grade-class: ${values.out} was graded with seed ${previous.seed}; resume with that seed, or regrade everyone with --force`);
+  }
+  const students = shardOf(listStudents(submissions), parseShard(values.shard));
+  const runs = await gradeClass({
+    students, out, exercises, formats, force: values.force ?? false, requireSandbox: values['require-sandbox'] ?? false,
+    seed: given ?? previous?.seed ?? randomInt(0, 2 ** 31 - 1),
+    jobs: numberOption('grade-class', 'jobs', values.jobs, 1, 64) ?? 2,
+    innerJobs: numberOption('grade-class', 'inner-jobs', values['inner-jobs'], 1, 64) ?? 2,
+    timeLimitMs: 1000 * (numberOption('grade-class', 'time-limit', values['time-limit'], 10, 24 * 3600) ?? 900),
+    log: (line) => console.log(line),
+  });
+  const failed = runs.filter((run) => run.status !== 'graded');
+  console.log(`grades.csv, summary.md, histogram.svg and students/ written to ${values.out}${failed.length ? `; ${failed.length} not graded (rerun to retry them)` : ''}`);
+  return 0;
+}
