@@ -2,16 +2,12 @@
 // the same file, measured in the same run so that the ratio holds on any machine.
 //
 //   npx tsx bench/http-throughput.ts
-import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWebRoot } from '../harness/fixtures/web-root.ts';
 import { freePort } from '../harness/ports.ts';
-import { prepareProgram } from '../harness/prepare-program.ts';
-import { RunningProgram } from '../harness/running-program.ts';
-import { waitUntilListening } from '../harness/wait-listening.ts';
+import { launch, prepareCopy } from '../harness/launcher.ts';
 import { solutionsDir } from '../grading/grader/kit-paths.ts';
 
 export interface ThroughputOptions { connections?: number; warmupMs?: number; durationMs?: number; urlPath?: string }
@@ -41,8 +37,7 @@ async function hammer(port: number, urlPath: string, until: () => boolean, count
 }
 
 /** Requests per second one server answers for `durationMs`, after a warm-up. */
-async function measure(program: RunningProgram, port: number, options: Required<ThroughputOptions>): Promise<number> {
-  await waitUntilListening(program, port, 'tcp');
+async function measure(port: number, options: Required<ThroughputOptions>): Promise<number> {
   const started = Date.now();
   const countFrom = started + options.warmupMs;
   const stopAt = countFrom + options.durationMs;
@@ -53,15 +48,19 @@ async function measure(program: RunningProgram, port: number, options: Required<
 }
 
 /** Starts a prepared server program on the site and measures it; the program is stopped after. */
-async function measureServer(dir: string, root: string, buildDir: string, options: Required<ThroughputOptions>): Promise<number> {
-  const prepared = await prepareProgram(dir, 'server', buildDir);
-  if ('error' in prepared) throw new Error(`bench: cannot prepare ${dir}: ${prepared.error.summary}`);
+async function measureServer(dir: string, root: string, options: Required<ThroughputOptions>): Promise<number> {
+  const copy = await prepareCopy(dir, 'server');
+  if ('error' in copy) throw new Error(`bench: cannot prepare ${dir}: ${copy.error.summary}`);
   const port = await freePort();
-  const program = new RunningProgram(prepared, { args: ['--port', String(port), '--root', root], lifetimeMs: 0 });
   try {
-    return await measure(program, port, options);
+    const program = await launch(copy.prepared, { args: ['--port', String(port), '--root', root], lifetimeMs: 0, listen: { port } });
+    try {
+      return await measure(port, options);
+    } finally {
+      await program.stop();
+    }
   } finally {
-    await program.stop();
+    await copy.dispose();
   }
 }
 
@@ -69,10 +68,9 @@ async function measureServer(dir: string, root: string, buildDir: string, option
 export async function measureHttpThroughput(given: ThroughputOptions = {}) {
   const options: Required<ThroughputOptions> = { connections: 50, warmupMs: 500, durationMs: 3000, urlPath: '/hello.txt', ...given };
   const site = await buildWebRoot();
-  const buildDir = await mkdtemp(path.join(os.tmpdir(), 'socklab-bench-http-'));
   try {
-    const reference = await measureServer(path.join(solutionsDir, 'http-server'), site.root, path.join(buildDir, 'reference'), options);
-    const nodeHttp = await measureServer(path.join(path.dirname(fileURLToPath(import.meta.url)), 'http-baseline'), site.root, path.join(buildDir, 'baseline'), options);
+    const reference = await measureServer(path.join(solutionsDir, 'http-server'), site.root, options);
+    const nodeHttp = await measureServer(path.join(path.dirname(fileURLToPath(import.meta.url)), 'http-baseline'), site.root, options);
     return {
       file: options.urlPath,
       connections: options.connections,
@@ -82,7 +80,6 @@ export async function measureHttpThroughput(given: ThroughputOptions = {}) {
       ratioToNodeHttp: Number((reference / nodeHttp).toFixed(2)),
     };
   } finally {
-    await rm(buildDir, { recursive: true, force: true });
     await site.dispose();
   }
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: prints the kit's speed figures, each beside a baseline measured in the same run.
 import { existsSync } from 'node:fs';
+import { measureOneCase, ONE_CASE } from './one-case.ts';
 import { measureProgramStart } from './program-start.ts';
 import { measureSandboxStart } from './sandbox-start.ts';
 import { measureSuites } from './suite-time.ts';
@@ -12,6 +13,11 @@ console.log(`  bare node -e 0                      ${ms(start.bareNode)}`);
 console.log(`  TypeScript as the grader runs it    ${ms(start.prepared)}   ratio to bare node ${(start.prepared / start.bareNode).toFixed(2)}`);
 console.log(`  the same file through tsx           ${ms(start.tsx)}   ratio to bare node ${(start.tsx / start.bareNode).toFixed(2)}`);
 console.log(`  compiling it once per run (esbuild) ${ms(start.compileMs)}`);
+
+const one = await measureOneCase();
+console.log(`\nthe grader's fixed cost for one case (socklab grade ${ONE_CASE.exercise} --case ${ONE_CASE.id}, wall time minus the case)`);
+console.log(`  bare node -e 0                      ${ms(one.bareNodeMs)}`);
+console.log(`  fixed cost of one case              ${ms(one.fixedMs)}   ratio to bare node ${one.ratio.toFixed(1)} (target ≤ 15)`);
 
 const sandbox = await measureSandboxStart();
 console.log('\nsandbox start (median of start-to-exit, the same compiled program, alternately)');

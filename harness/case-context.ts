@@ -1,8 +1,11 @@
 // Everything one case uses, with teardown registered as it is acquired: when the case ends, nothing survives it.
-import { CannotJudge } from './failure.ts';
+import type { CaseContext, StartOptions, Started } from './case-api.ts';
+import { CannotJudge, KitError } from './failure.ts';
+import { fillArguments, launch } from './launcher.ts';
+import { HttpConnection } from './http/index.ts';
 import { freePort } from './ports.ts';
 import { Random, caseSeed } from './random.ts';
-import { RunningProgram, type Launchable } from './running-program.ts';
+import type { Launchable, RunningProgram } from './running-program.ts';
 import { shellWord } from './shell-quote.ts';
 import type { RunSettings } from './run-settings.ts';
 import { TcpConnection } from './tcp-connection.ts';
@@ -12,25 +15,13 @@ import {
   TcpServerPeer, UdpServerPeer, startPeer, type PeerPlan, type PeerTable, type StartedPeer, type TcpSession, type UdpSession,
 } from './transport/index.ts';
 import { UdpSocket } from './udp-socket.ts';
-import { waitUntilListening } from './wait-listening.ts';
 
-export interface StartOptions {
-  /** Values for the placeholders of the role's argument template ({port} and {host} are filled in). */
-  vars?: Record<string, string | number>;
-  /** Arguments after the template's. */
-  args?: string[];
-  /** Bytes for stdin, which is then closed. */
-  stdin?: string | Uint8Array;
-}
-
-/** A started program together with the port it was told to use. */
-export interface Started { program: RunningProgram; port: number }
-
-/** The tools and the state of one running case. */
-export class CaseContext {
+/** One running case: the CaseContext its body sees, and what the case wrapper reads when it ends. */
+export class CaseRun implements CaseContext {
   readonly transcript: Transcript;
   readonly random: Random;
   readonly programs: RunningProgram[] = [];
+  private readonly started = new Map<string, RunningProgram>();
   /** "How to start it by hand" lines for the servers this case started. */
   readonly startLines: string[] = [];
   private readonly teardown: Array<() => unknown> = [];
@@ -74,7 +65,7 @@ export class CaseContext {
   /** Starts the student's program for `role`; servers get a free port and are waited for until they listen. */
   async start(role: string, options: StartOptions = {}): Promise<Started> {
     const prepared = this.run.programs[this.exercise]?.[role];
-    if (!prepared) throw new Error(`kit error: role ${role} of ${this.exercise} was not prepared`);
+    if (!prepared) throw new KitError(`kit error: role ${role} of ${this.exercise} was not prepared`);
     if ('error' in prepared) {
       throw new CannotJudge({
         summary: `not run: ${prepared.error.summary}`,
@@ -103,23 +94,25 @@ export class CaseContext {
 
   private async launch(role: string, prepared: Launchable, options: StartOptions, students: boolean): Promise<Started> {
     const spec = this.run.manifests[this.exercise]?.roles[role];
-    if (!spec) throw new Error(`kit error: exercise ${this.exercise} has no role ${role}`);
+    if (!spec) throw new KitError(`kit error: exercise ${this.exercise} has no role ${role}`);
     const port = Number(options.vars?.port ?? (spec.kind === 'server' ? await freePort(spec.transport) : 0));
     const vars: Record<string, string | number> = { host: '127.0.0.1', ...options.vars, port };
-    const args = spec.args.map((template) => template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (vars[name] === undefined) throw new Error(`kit error: no value for {${name}} in the ${role} arguments`);
-      return String(vars[name]);
-    }));
+    const args = fillArguments(spec.args, vars, (name) => new KitError(`kit error: no value for {${name}} in the ${role} arguments`));
     if (students && spec.kind === 'server') {
       this.transcript.legend = `C: the grader, S: your ${role}`;
       this.startLines.push(`${this.runCommand(role, ['--port', port])}   # in one terminal`);
     } else if (students) {
       this.transcript.legend = `C: your ${role}, S: the grader`;
     }
-    const program = new RunningProgram(prepared, { args: [...args, ...(options.args ?? [])], stdin: options.stdin });
-    if (students) this.programs.push(program);
-    this.defer(() => program.stop());
-    if (spec.kind === 'server') await waitUntilListening(program, port, spec.transport ?? 'tcp');
+    const program = await launch(prepared, {
+      args: [...args, ...(options.args ?? [])],
+      stdin: options.stdin,
+      listen: spec.kind === 'server' ? { port, transport: spec.transport } : undefined,
+      started: (running) => {
+        if (students) { this.programs.push(running); this.started.set(role, running); }
+        this.defer(() => running.stop());
+      },
+    });
     return { program, port };
   }
 
@@ -128,6 +121,18 @@ export class CaseContext {
     const connection = await TcpConnection.open(port, this.transcript, label);
     this.defer(() => connection.destroy());
     return connection;
+  }
+
+  /** An HTTP connection from the grader to 127.0.0.1:port, recorded in `transcript` (the case's by default). */
+  async http(port: number, options: { label?: string; transcript?: Transcript } = {}): Promise<HttpConnection> {
+    const connection = await HttpConnection.open(port, options.transcript ?? this.transcript, options.label);
+    this.defer(() => connection.destroy());
+    return connection;
+  }
+
+  /** The student's program last started for `role`. */
+  studentProgram(role: string): RunningProgram | undefined {
+    return this.started.get(role);
   }
 
   /** A UDP socket of the grader's. */
@@ -142,7 +147,7 @@ export class CaseContext {
    * <exercise> --case <id>` starts), on a port free for TCP and UDP.
    */
   async peer<P extends PeerPlan>(table: PeerTable<P>): Promise<StartedPeer<P>> {
-    if (!table.cases[this.caseId]) throw new Error(`kit error: the peer table of ${this.exercise} has no entry for case ${this.caseId}`);
+    if (!table.cases[this.caseId]) throw new KitError(`kit error: the peer table of ${this.exercise} has no entry for case ${this.caseId}`);
     const peer = await startPeer(table, this.caseId, this.run.seed, this.transcript);
     this.defer(() => peer.close());
     return peer;

@@ -1,4 +1,5 @@
 // What each case tells the reporter beside its pass or fail: points, visibility, and the parts of its failure.
+import type {} from 'vitest'; // the TaskMeta augmentation below needs vitest's types loaded, whoever imports this first
 
 export type Visibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 

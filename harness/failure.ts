@@ -1,7 +1,11 @@
-// The two ways a case ends badly, as error classes whose message tells the whole story.
+// The three ways a case ends badly, as error classes whose message tells the whole story: the program failed, the
+// case could not judge it, or the kit itself is broken or was called wrongly.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { compareBlock } from './compare-bytes.ts';
 import { escapeBytes } from './escape.ts';
-import type { RunningProgram } from './running-program.ts';
+
+/** A program whose state a failure shows (a RunningProgram): did it exit, its last lines of stderr. */
+export interface DescribedProgram { describeState(): string[] }
 
 /** What a failing case knows; the case wrapper adds the transcript, the programs' state and the seed. */
 export interface FailureDetails {
@@ -26,7 +30,30 @@ export interface FailureDetails {
    */
   cause?: string;
   /** When a case started a program many times: the run this failure is about, the only one whose state is shown. */
-  program?: RunningProgram;
+  program?: DescribedProgram;
+}
+
+/** What the code around a failure knows that the code throwing it does not, and how the whole message is written. */
+interface FailureScope {
+  context: Partial<Omit<FailureDetails, 'summary'>>;
+  render?: (details: FailureDetails) => string;
+}
+
+const scope = new AsyncLocalStorage<FailureScope>();
+
+/**
+ * Runs `work` so that every failure it throws carries `context`: repro lines that replace its own, the program it is
+ * about, the reference it checks, lines shown before its own details. Nothing is caught: the failure is born with it.
+ */
+export function withFailureContext<T>(context: FailureScope['context'], work: () => Promise<T>): Promise<T> {
+  const outer = scope.getStore();
+  const details = [...(outer?.context.details ?? []), ...(context.details ?? [])];
+  return scope.run({ render: outer?.render, context: { ...outer?.context, ...context, details } }, work);
+}
+
+/** Runs a case body so that each failure it throws is written whole, by `render`, as it is thrown. */
+export function withFailureRenderer<T>(render: (details: FailureDetails) => string, work: () => Promise<T>): Promise<T> {
+  return scope.run({ render, context: scope.getStore()?.context ?? {} }, work);
 }
 
 /** A case that ended badly, with everything its message needs. */
@@ -34,7 +61,17 @@ abstract class CaseEnding extends Error {
   readonly details: FailureDetails;
   constructor(details: FailureDetails) {
     super(details.summary);
-    this.details = details;
+    const around = scope.getStore();
+    const context = around?.context ?? {};
+    const lines = [...(context.details ?? []), ...(details.details ?? [])];
+    this.details = {
+      ...details,
+      repro: context.repro ?? details.repro,
+      program: details.program ?? context.program,
+      reference: details.reference ?? context.reference,
+      ...(lines.length > 0 ? { details: lines } : {}),
+    };
+    if (around?.render) this.message = around.render(this.details);
   }
 }
 
@@ -46,6 +83,14 @@ export class GradingFailure extends CaseEnding {
 /** The case could not judge the program (missing file, compile error): an `error`, not a wrong answer. */
 export class CannotJudge extends CaseEnding {
   override name = 'CannotJudge';
+}
+
+/** The kit is broken (bad manifest, missing schema, a suite that crashed) or was called wrongly: never the student's. */
+export class KitError extends Error {
+  override name = 'KitError';
+  constructor(message: string, readonly details: string[] = []) {
+    super(message);
+  }
 }
 
 function indent(lines: string[], by = '  '): string[] {

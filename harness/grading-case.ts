@@ -1,8 +1,11 @@
 // Declares a graded case beside its assertion, and turns whatever it throws into a message a student can act on.
 import { test } from 'vitest';
-import { CaseContext } from './case-context.ts';
+import type { CaseContext } from './case-api.ts';
+import { CaseRun } from './case-context.ts';
 import type { CaseMeta, CaseSpec } from './case-meta.ts';
-import { CannotJudge, GradingFailure, renderDetails } from './failure.ts';
+import {
+  CannotJudge, GradingFailure, KitError, renderDetails, withFailureContext, withFailureRenderer, type FailureDetails,
+} from './failure.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { declaredCause, exitedBeforeDoingAnything } from './shared-cause.ts';
 import { scaled, timeout } from './timeouts.ts';
@@ -10,8 +13,8 @@ import { scaled, timeout } from './timeouts.ts';
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 
 /** The whole message: what happened, the transcript, the programs' state, the seed. */
-function renderMessage(error: GradingFailure | CannotJudge, context: CaseContext): string {
-  const details = { ...error.details };
+function renderMessage(failure: FailureDetails, context: CaseRun): string {
+  const details = { ...failure };
   if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
   const lines = renderDetails(details);
   if (!context.transcript.isEmpty) lines.push('transcript', ...indent(context.transcript.lines()));
@@ -56,10 +59,10 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
   const ids = new Set<string>();
   const roles = Object.keys(settings.manifests[exercise]?.roles ?? {});
   const role = options.role ?? (roles.length === 1 ? roles[0] : undefined);
-  if (!role || !roles.includes(role)) throw new Error(`kit error: a suite of ${exercise} must name its role, one of ${roles.join(', ')}`);
+  if (!role || !roles.includes(role)) throw new KitError(`kit error: a suite of ${exercise} must name its role, one of ${roles.join(', ')}`);
   return {
     case(spec: CaseSpec, body: (t: CaseContext) => Promise<void>): void {
-      if (ids.has(spec.id)) throw new Error(`kit error: two cases of ${exercise} have the id ${spec.id}`);
+      if (ids.has(spec.id)) throw new KitError(`kit error: two cases of ${exercise} have the id ${spec.id}`);
       ids.add(spec.id);
       const visibility = spec.visibility ?? 'visible';
       // Declared with the case, so that a case skipped in this run is still listed with its points and level.
@@ -72,17 +75,19 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
       declare(spec.name, { timeout: deadline + scaled(15000), meta: { socklab: declared } }, async ({ task }) => {
         const meta: CaseMeta = { ...declared };
         task.meta.socklab = meta;
-        const context = new CaseContext(exercise, spec.id, settings);
+        const context = new CaseRun(exercise, spec.id, settings);
+        // Each failure is born whole: the case's reference and the rendered message come with it, nothing is patched.
+        const render = (details: FailureDetails) => renderMessage(details, context);
         try {
-          await raceDeadline(body(context), deadline);
+          await withFailureContext({ reference: spec.reference },
+            () => withFailureRenderer(render, () => raceDeadline(body(context), deadline)));
         } catch (error) {
           if (error instanceof GradingFailure || error instanceof CannotJudge) {
             meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';
-            if (spec.reference && !error.details.reference) error.details.reference = spec.reference;
             meta.transcript = context.transcript.isEmpty ? undefined : context.transcript.lines();
-            meta.repro = error.details.repro;
+            // The report's lines are the message's: the server's start line first.
+            meta.repro = error.details.repro?.length ? [...context.startLines, ...error.details.repro] : error.details.repro;
             meta.cause = declaredCause(error.details) ?? exitedBeforeDoingAnything(context.programs, context.transcript);
-            error.message = renderMessage(error, context);
           } else {
             meta.outcome = 'kit';
           }

@@ -1,5 +1,6 @@
 // Stops a program together with every process it started, and checks that none of them is left.
 import { readdirSync, readFileSync } from 'node:fs';
+import { sleep } from './transport/deadline.ts';
 
 /** The processes still alive (not zombies) in a process group; read from /proc on Linux, else by signal 0. */
 export function livingMembers(pgid: number): number[] {
@@ -22,7 +23,6 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try { process.kill(-pgid, signal); } catch { /* the group is already gone */ }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

@@ -1,4 +1,5 @@
 // What the grader tells every suite about this run (target, prepared programs, seed), through vitest's provide/inject.
+import { KitError } from './failure.ts';
 import { inject } from 'vitest';
 import type { PreparedProgram } from './prepare-program.ts';
 
@@ -57,6 +58,6 @@ declare module 'vitest' {
 /** The settings of the current run; a suite run outside the grader is a kit error that says so. */
 export function runSettings(): RunSettings {
   const settings = inject('socklab');
-  if (!settings) throw new Error('kit error: grading suites run through `socklab test` or `socklab grade`, not vitest alone');
+  if (!settings) throw new KitError('kit error: grading suites run through `socklab test` or `socklab grade`, not vitest alone');
   return settings;
 }

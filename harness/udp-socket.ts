@@ -9,6 +9,9 @@ import { WakeSignal } from './transport/wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
 
+/** A datagram's expectation; `repro` replaces the one-datagram line when the exchange needs more to show. */
+export type DatagramExpectation = ExpectOptions & { repro?: string[] };
+
 interface Datagram { payload: Buffer; port: number; address: string }
 
 /** One UDP socket of the grader's, bound to an ephemeral loopback port, recording datagrams in the transcript. */
@@ -54,8 +57,14 @@ export class UdpSocket {
     // nc sends nothing for empty input, so an empty datagram is sent (and its reply shown) by node itself.
     if (payload.length === 0) {
       return `node -e "const s = require('node:dgram').createSocket('udp4'); ` +
-        `s.on('message', (m) => { console.log(JSON.stringify(m.toString())); s.close(); }); ` +
+        `s.on('message', (m, r) => { console.log(JSON.stringify(m.toString()), r.port === ${port} ? '' : 'from another port, ' + r.port); s.close(); }); ` +
         `setTimeout(() => s.close(), 1000).unref(); s.send(Buffer.alloc(0), ${port}, '127.0.0.1')"`;
+    }
+    // printf cannot carry a datagram this long on one line: node sends one of the same size and counts the reply.
+    if (payload.length > 600) {
+      return `node -e "const s = require('node:dgram').createSocket('udp4'); const m = Buffer.alloc(${payload.length}, 'a'); ` +
+        `s.on('message', (r) => { console.log('reply of ' + r.length + ' bytes to ' + m.length + ' sent, uppercase: ' + r.equals(Buffer.from(m.toString().toUpperCase()))); s.close(); }); ` +
+        `setTimeout(() => s.close(), 1000).unref(); s.send(m, ${port}, '127.0.0.1')"`;
     }
     return printfPipe(payload, `nc -u -w1 127.0.0.1 ${port}`);
   }
@@ -72,11 +81,11 @@ export class UdpSocket {
   }
 
   /** Waits for the next datagram and checks its payload and that it came from `fromPort`. */
-  async expectDatagram(expected: string | Uint8Array, fromPort: number, options: ExpectOptions = {}): Promise<void> {
+  async expectDatagram(expected: string | Uint8Array, fromPort: number, options: DatagramExpectation = {}): Promise<void> {
     const want = Buffer.from(expected);
     const ms = options.timeoutMs ?? timeout('reply');
     const got = await this.receive(ms);
-    const base = { sent: this.lastSent?.payload, repro: [this.reproLine()] };
+    const base = { sent: this.lastSent?.payload, repro: options.repro ?? [this.reproLine()] };
     const prefix = options.what ? `${options.what}: ` : '';
     if (!got) {
       // Linux does not report ICMP port-unreachable to an unconnected socket: look at the socket table instead.

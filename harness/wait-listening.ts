@@ -3,8 +3,8 @@ import { GradingFailure } from './failure.ts';
 import { checkListening, portsOwnedBy, type Transport } from './readiness.ts';
 import { describeExit, type RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
+import { sleep } from './transport/deadline.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once `program` listens on 127.0.0.1:`port`; throws a GradingFailure if it exits or never does. */
 export async function waitUntilListening(program: RunningProgram, port: number, transport: Transport): Promise<void> {

@@ -1,9 +1,17 @@
 // Where the kit's own files are: manifests, suites, schemas and solutions always come from here, never from a target.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const kitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The kit's root: found upward from this module, which runs from its source or from the precompiled CLI. */
+function findKitRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'grading', 'schemas')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
+
+export const kitRoot = findKitRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const exercisesDir = path.join(kitRoot, 'exercises');
 export const solutionsDir = path.join(kitRoot, 'solutions');
 export const suitesDir = path.join(kitRoot, 'grading', 'suites');

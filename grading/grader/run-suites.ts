@@ -5,7 +5,8 @@ import { createVitest } from 'vitest/node';
 import type { RunSettings } from '../../harness/run-settings.ts';
 import { CaseReporter, type CollectedResults } from './case-reporter.ts';
 import { KitError } from './kit-error.ts';
-import { kitRoot, suitesDir } from './kit-paths.ts';
+import { kitRoot } from './kit-paths.ts';
+import { suiteFiles } from './suite-files.ts';
 
 /** How many suite files run at once: the cases wait on sockets far more than they compute. */
 export function defaultJobs(): number {
@@ -15,7 +16,7 @@ export function defaultJobs(): number {
 /** Runs grading/suites/<id>/*.test.ts for the exercises in `settings.manifests`; never reads tests from the target. */
 export async function runSuites(settings: RunSettings, jobs: number, run: { bail?: boolean } = {}): Promise<CollectedResults> {
   const reporter = new CaseReporter();
-  const include = Object.keys(settings.manifests).map((id) => path.relative(kitRoot, path.join(suitesDir, id)) + '/**/*.test.ts');
+  const include = suiteFiles(settings);
   let vitest;
   try {
     vitest = await createVitest('test', {
@@ -26,7 +27,8 @@ export async function runSuites(settings: RunSettings, jobs: number, run: { bail
       reporters: [reporter],
       provide: { socklab: settings },
       pool: 'forks',
-      maxWorkers: jobs,
+      // Never more workers than files: each worker is a process to start.
+      maxWorkers: Math.max(1, Math.min(jobs, include.length)),
       passWithNoTests: true,
       // --bail: the first failure ends the run (the cases not run yet are reported as not run).
       ...(run.bail ? { bail: 1 } : {}),

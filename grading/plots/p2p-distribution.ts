@@ -1,15 +1,13 @@
 // Textbook figure 2.23 drawn from a calc program's own answers: minimum distribution time against N, client-server
 // and P2P, with the reference solution's curves dashed beside a student's wherever they differ.
-import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { renderDetails } from '../../harness/failure.ts';
-import { prepareProgram } from '../../harness/prepare-program.ts';
-import { describeExit, RunningProgram } from '../../harness/running-program.ts';
+import { launch, prepareCopy } from '../../harness/launcher.ts';
+import { describeExit } from '../../harness/running-program.ts';
 import { timeout } from '../../harness/timeouts.ts';
 import { solutionsDir } from '../grader/kit-paths.ts';
-import { agrees } from '../suites/p2p-distribution/model.ts';
+import { agrees } from '../models/p2p-distribution.ts';
 import { renderLineChart, type LineSeries } from './line-chart.ts';
 
 /** Figure 2.23's setting: F/u = 1 hour, u_s = 10u, d_min ≥ u_s. */
@@ -44,11 +42,11 @@ function readCurves(stdout: string): Curves | string {
 }
 
 /** Runs the calc under `exerciseDir` once for N = 1…1000 (one --peers list) and reads its curves. */
-async function runCalc(exerciseDir: string, buildDir: string, who: string): Promise<Curves | string[]> {
-  const prepared = await prepareProgram(exerciseDir, 'calc', buildDir);
-  if ('error' in prepared) return [`${who}: ${prepared.error.summary}`, ...renderDetails(prepared.error).slice(1)];
+async function runCalc(exerciseDir: string, who: string): Promise<Curves | string[]> {
+  const copy = await prepareCopy(exerciseDir, 'calc');
+  if ('error' in copy) return [`${who}: ${copy.error.summary}`, ...renderDetails(copy.error).slice(1)];
   const args = [...SETTING, '--peers', COUNTS.join(',')];
-  const program = new RunningProgram(prepared, { args, stdin: '' });
+  const program = await launch(copy.prepared, { args, stdin: '' });
   try {
     const status = await program.waitForExit(timeout('exit'));
     const stderr = program.stderr.lastLines(5).map((line) => `  [your_program] ${line}`);
@@ -59,6 +57,7 @@ async function runCalc(exerciseDir: string, buildDir: string, who: string): Prom
     return typeof curves === 'string' ? [`${who} ran, but ${curves}; \`npx socklab test p2p-distribution\` explains the contract's output`] : curves;
   } finally {
     await program.stop();
+    await copy.dispose();
   }
 }
 
@@ -80,35 +79,30 @@ const series = (curves: Curves, label: string, dashed: boolean): LineSeries[] =>
 
 /** Figure 2.23 from the calc program under target/p2p-distribution, beside the reference's when they differ. */
 export async function plotP2pDistribution(target: string): Promise<PlotResult> {
-  const buildDir = await mkdtemp(path.join(os.tmpdir(), 'socklab-plot-'));
-  try {
-    const isReference = path.resolve(target) === solutionsDir;
-    const mine = await runCalc(path.join(target, 'p2p-distribution'), path.join(buildDir, 'target'), isReference ? 'the reference calc' : 'your calc');
-    if (Array.isArray(mine)) return { problem: mine };
-    const notes: string[] = [];
-    let drawn = series(mine, '', false);
-    const referenceDir = path.join(solutionsDir, 'p2p-distribution');
-    if (!isReference && existsSync(referenceDir)) {
-      const reference = await runCalc(referenceDir, path.join(buildDir, 'reference'), 'the reference calc');
-      if (Array.isArray(reference)) return { problem: reference };
-      const difference = firstDifference(mine, reference);
-      if (difference) {
-        notes.push(`your curves differ from the reference's (${difference}); the reference's are dashed`);
-        drawn = [...series(mine, ' (your calc)', false), ...series(reference, ' (reference)', true)];
-      } else {
-        notes.push('your curves are the reference\'s');
-      }
+  const isReference = path.resolve(target) === solutionsDir;
+  const mine = await runCalc(path.join(target, 'p2p-distribution'), isReference ? 'the reference calc' : 'your calc');
+  if (Array.isArray(mine)) return { problem: mine };
+  const notes: string[] = [];
+  let drawn = series(mine, '', false);
+  const referenceDir = path.join(solutionsDir, 'p2p-distribution');
+  if (!isReference && existsSync(referenceDir)) {
+    const reference = await runCalc(referenceDir, 'the reference calc');
+    if (Array.isArray(reference)) return { problem: reference };
+    const difference = firstDifference(mine, reference);
+    if (difference) {
+      notes.push(`your curves differ from the reference's (${difference}); the reference's are dashed`);
+      drawn = [...series(mine, ' (your calc)', false), ...series(reference, ' (reference)', true)];
+    } else {
+      notes.push('your curves are the reference\'s');
     }
-    const svg = renderLineChart({
-      title: 'Minimum distribution time against the number of peers (textbook figure 2.23)',
-      subtitle: 'F = 3.6 Gbit, u = 1 Mbps, u_s = 10 Mbps, d = 10 Mbps: F/u = 1 hour, u_s = 10u, d_min ≥ u_s; N = 1 to 1000',
-      xName: 'N (number of peers)',
-      yName: 'minimum distribution time (hours)',
-      logarithmic: true,
-      series: drawn,
-    });
-    return { svg, notes };
-  } finally {
-    await rm(buildDir, { recursive: true, force: true });
   }
+  const svg = renderLineChart({
+    title: 'Minimum distribution time against the number of peers (textbook figure 2.23)',
+    subtitle: 'F = 3.6 Gbit, u = 1 Mbps, u_s = 10 Mbps, d = 10 Mbps: F/u = 1 hour, u_s = 10u, d_min ≥ u_s; N = 1 to 1000',
+    xName: 'N (number of peers)',
+    yName: 'minimum distribution time (hours)',
+    logarithmic: true,
+    series: drawn,
+  });
+  return { svg, notes };
 }

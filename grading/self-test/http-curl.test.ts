@@ -1,36 +1,32 @@
 // A real client against the reference http-server: curl must get what a browser would, so the reference (and the
 // grader that compares with it) speaks HTTP as real clients expect. curl comes from Debian's curl package (.ci/run).
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SECRET_TEXT, siteFile, buildWebRoot, type WebRoot } from '../../harness/fixtures/web-root.ts';
 import { freePort } from '../../harness/ports.ts';
-import { prepareProgram } from '../../harness/prepare-program.ts';
-import { RunningProgram } from '../../harness/running-program.ts';
-import { waitUntilListening } from '../../harness/wait-listening.ts';
+import { launch, prepareCopy, type PreparedCopy } from '../../harness/launcher.ts';
+import type { RunningProgram } from '../../harness/running-program.ts';
 import { solutionsDir } from '../grader/kit-paths.ts';
 
 let site: WebRoot;
-let buildDir: string;
+let copy: PreparedCopy;
 let server: RunningProgram;
 let base: string;
 
 beforeAll(async () => {
   site = await buildWebRoot();
-  buildDir = await mkdtemp(path.join(os.tmpdir(), 'socklab-curl-'));
-  const prepared = await prepareProgram(path.join(solutionsDir, 'http-server'), 'server', buildDir);
+  const prepared = await prepareCopy(path.join(solutionsDir, 'http-server'), 'server');
   if ('error' in prepared) throw new Error(prepared.error.summary);
+  copy = prepared;
   const port = await freePort();
-  server = new RunningProgram(prepared, { args: ['--port', String(port), '--root', site.root], lifetimeMs: 0 });
-  await waitUntilListening(server, port, 'tcp');
+  server = await launch(copy.prepared, { args: ['--port', String(port), '--root', site.root], lifetimeMs: 0, listen: { port } });
   base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
   await server?.stop();
-  await rm(buildDir, { recursive: true, force: true });
+  await copy?.dispose();
   await site?.dispose();
 });
 

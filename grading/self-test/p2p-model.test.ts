@@ -2,7 +2,7 @@
 // that the suite's expected answers do not rest on code alone. The reference solution is held to the model by the
 // self-proof (its random-input case compares the two).
 import { describe, expect, test } from 'vitest';
-import { clientServerTime, p2pTime, RATE_UNITS, SIZE_UNITS, valueOf } from '../suites/p2p-distribution/model.ts';
+import { clientServerTime, p2pTime, RATE_UNITS, SIZE_UNITS, valueOf } from '../models/p2p-distribution.ts';
 import { expectedAnswer } from '../suites/p2p-distribution/scenario.ts';
 import { TEXTBOOK_CLIENT_SERVER, TEXTBOOK_COUNTS, TEXTBOOK_P2P, TEXTBOOK_UPLOADS, textbookScenario } from '../suites/p2p-distribution/textbook-table.ts';
 

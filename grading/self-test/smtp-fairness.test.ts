@@ -42,7 +42,7 @@ describe.concurrent(`${exercise} fairness: allowed differences score full marks`
   });
 
   for (const name of names) {
-    test(`variant ${name}`, { timeout: 300_000 }, async () => {
+    test(`variant ${name}`, { timeout: 600_000 }, async () => {
       const variant = JSON.parse(await readFile(path.join(variantsDir, name, 'variant.json'), 'utf8')) as Variant;
       const target = await mkdtemp(path.join(os.tmpdir(), `socklab-variant-${name}-`));
       try {

@@ -1,15 +1,18 @@
 // One response read by the grader, with the checks a case makes on it; each failed check explains itself with the
 // raw request, the raw head and a caret.
-import type { HttpConnection } from './http-connection.ts';
+import type { GradingFailure } from '../failure.ts';
 import type { HttpProblem } from './http-failure.ts';
 import { fieldValues, findField, type HttpResponse } from './response-parser.ts';
 
 /** What a check says when it fails: the case's advice. */
 export interface CheckOptions { hint?: string; what?: string }
 
+/** Where an answer came from, as far as its checks need: the connection's failure, with its reproduction lines. */
+export interface AnswerSource { failure(problem: HttpProblem): GradingFailure }
+
 /** A response together with the request it answers and the connection it came on. */
 export class HttpAnswer {
-  constructor(readonly connection: HttpConnection, readonly request: Buffer, readonly response: HttpResponse) {}
+  constructor(readonly connection: AnswerSource, readonly request: Buffer, readonly response: HttpResponse) {}
 
   get status(): number {
     return this.response.status;

@@ -2,16 +2,14 @@
 // reads exact responses, recording both directions in the case's transcript.
 import type net from 'node:net';
 import { connectLoopback } from '../loopback-connect.ts';
-import { WakeSignal } from '../transport/wake-signal.ts';
 import { hintFor } from '../hints.ts';
-import { GradingFailure } from '../failure.ts';
+import type { GradingFailure } from '../failure.ts';
 import { timeout } from '../timeouts.ts';
 import type { Transcript } from '../transcript.ts';
+import { RecordedStream, sleep } from '../transport/index.ts';
 import { HttpAnswer } from './http-answer.ts';
 import { httpFailure, type HttpProblem } from './http-failure.ts';
 import { parseResponse } from './response-parser.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ReadOptions {
   /** Milliseconds to wait for the whole response (default: the scaled reply timeout). */
@@ -24,32 +22,17 @@ export interface ReadOptions {
 
 /** One connection to the server under test, carrying HTTP requests and responses as raw bytes. */
 export class HttpConnection {
-  private received = Buffer.alloc(0);
-  private readonly sent: Buffer[] = [];
-  private readonly signal = new WakeSignal();
+  private readonly stream: RecordedStream;
   private answers = 0;
   private unrecorded = 0;
   /** The request line of the last request answered, to name it when stray bytes follow its answer. */
   private lastAnswered = '';
-  ended = false;
-  halfClosed = false;
-  error: NodeJS.ErrnoException | undefined;
 
-  private constructor(private readonly socket: net.Socket, readonly port: number,
-    private readonly transcript: Transcript, readonly label: string) {
-    socket.on('data', (chunk: Buffer) => {
-      this.received = Buffer.concat([this.received, chunk]);
-      this.record(chunk);
-      this.signal.notify();
-    });
-    socket.on('end', () => { this.flushRecord(); this.ended = true; transcript.note(`${label}server closed the connection`); this.signal.notify(); });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      this.flushRecord();
-      this.error = error;
-      transcript.note(`${label}${error.code === 'ECONNRESET' ? 'connection reset by the server' : error.message}`);
-      this.signal.notify();
-    });
-    socket.on('close', () => this.signal.notify());
+  private constructor(socket: net.Socket, readonly port: number, private readonly transcript: Transcript, readonly label: string) {
+    // Registered before the stream's own listeners: a body not shown is counted before the close is noted.
+    socket.on('end', () => this.flushRecord());
+    socket.on('error', () => this.flushRecord());
+    this.stream = new RecordedStream(socket, transcript, { ours: 'C', theirs: 'S', label, record: (chunk) => this.record(chunk) });
   }
 
   /**
@@ -79,62 +62,56 @@ export class HttpConnection {
 
   /** Everything the grader wrote on this connection so far. */
   get sentBytes(): Buffer {
-    return Buffer.concat(this.sent);
+    return this.stream.sentBytes;
   }
 
   /** Bytes received and not yet read as a response. */
   get pending(): Buffer {
-    return this.received;
+    return this.stream.unread;
   }
 
+  /** The server ended or reset the connection. */
   get closed(): boolean {
-    return this.ended || this.error !== undefined;
+    return this.stream.theyEnded || this.stream.error !== undefined;
+  }
+
+  /** The grader sent its FIN (the reproduction must too). */
+  get halfClosed(): boolean {
+    return this.stream.weEnded;
   }
 
   write(data: string | Uint8Array, record = true): void {
-    const bytes = Buffer.from(data as string);
-    this.sent.push(bytes);
     this.flushRecord();
-    if (record) this.transcript.data('C', bytes, this.label);
-    if (!this.socket.destroyed) this.socket.write(bytes);
+    this.pieces.push(Buffer.from(data));
+    this.stream.write(data, record);
   }
 
   private pauseMs: number | undefined;
+  private readonly pieces: Buffer[] = [];
 
   /** When some bytes were written slowly: every write and the pause, so the reproduction can send them the same way. */
   get slowPieces(): { pieces: Buffer[]; pauseMs: number } | undefined {
-    return this.pauseMs === undefined ? undefined : { pieces: this.sent, pauseMs: this.pauseMs };
+    return this.pauseMs === undefined ? undefined : { pieces: this.pieces, pauseMs: this.pauseMs };
   }
 
   /** Writes pieces one at a time with a pause between them, so each arrives in its own segment. */
   async writeSlowly(pieces: Array<string | Uint8Array>, pauseMs: number): Promise<void> {
     const many = pieces.length > 8;
     if (many) this.transcript.note(`${this.label}the client sends the next ${Buffer.concat(pieces.map((p) => Buffer.from(p as string))).length} bytes in ${pieces.length} pieces, ${pauseMs} ms apart:`);
-    const before = this.sent.length;
+    const before = this.pieces.length;
     for (const [index, piece] of pieces.entries()) {
       if (index > 0) await sleep(pauseMs);
       this.write(piece, !many);
     }
-    if (many) this.transcript.data('C', Buffer.concat(this.sent.slice(before)), this.label);
+    if (many) this.transcript.data('C', Buffer.concat(this.pieces.slice(before)), this.label);
     this.pauseMs = pauseMs;
   }
 
   /** Half-close: the grader sends nothing more but keeps reading, as `nc -N` does at the end of its input. */
-  end(): void {
-    this.transcript.note(`${this.label}client closed its sending side (FIN); still reading`);
-    this.halfClosed = true;
-    this.socket.end();
-  }
-
+  end(): void { this.stream.end(); }
   /** Aborts the connection with a TCP reset, as a crashing client would. */
-  reset(): void {
-    this.transcript.note(`${this.label}client reset the connection (RST)`);
-    this.socket.resetAndDestroy();
-  }
-
-  destroy(): void {
-    this.socket.destroy();
-  }
+  reset(): void { this.stream.reset(); }
+  destroy(): void { this.stream.destroy(); }
 
   /** A failure of an exchange on this connection, with its reproduction lines. */
   failure(problem: HttpProblem): GradingFailure {
@@ -147,88 +124,72 @@ export class HttpConnection {
     const asked = Buffer.from(request as string);
     const method = /^[^ ]*/.exec(asked.toString('latin1'))![0];
     const limit = options.timeoutMs ?? timeout('reply');
-    const deadline = Date.now() + limit;
     const say = (summary: string) => (options.what ? `${options.what}: ${summary}` : summary);
-    for (;;) {
-      const outcome = parseResponse(this.received, method, this.closed);
-      if (outcome.state === 'complete') {
-        this.received = this.received.subarray(outcome.length);
-        this.answers += 1;
-        this.lastAnswered = JSON.stringify(asked.toString('latin1').split('\r\n')[0]);
-        return new HttpAnswer(this, asked, outcome.response);
-      }
-      if (outcome.state === 'invalid') {
-        const afterAnother = this.answers > 0 && outcome.at === 0;
-        throw this.failure({
-          summary: say(afterAnother
-            ? `the bytes after the answer to ${this.lastAnswered} do not start a new response`
-            : `the response is not valid HTTP/1.1: ${outcome.problem}`),
-          request: asked, head: this.received.subarray(0, 4096), at: outcome.at, note: outcome.problem,
-          hint: afterAnother
-            ? 'Extra bytes followed the previous response: a body sent with a HEAD or 304 answer, a Content-Length\n' +
-              'smaller than the body, or a debug print on the socket.'
-            : 'Every line of a response head ends with "\\r\\n"; the first is "HTTP/1.1 200 OK", each next one\n' +
-              '"Name: value", and an empty line ends the head.',
-        });
-      }
-      const got = this.received;
-      const left = deadline - Date.now();
-      if (this.error || this.ended || left <= 0) {
-        const how = this.error ? 'reset the connection' : this.ended ? 'closed the connection' : '';
-        throw this.failure({
-          summary: say(how === ''
-            ? (got.length === 0 ? `no answer within ${limit} ms` : `the answer was still incomplete after ${limit} ms: waiting for ${outcome.waitingFor}`)
-            : got.length === 0 ? `the server ${how} without answering`
-              : `the server ${how} before the response was complete; still waiting for ${outcome.waitingFor}`),
-          request: asked,
-          ...(got.length > 0 ? { head: got.subarray(0, 4096) } : {}),
-          hint: hintFor(this.error ? 'reset' : this.ended ? 'eof' : 'timeout', options.hint),
-        });
-      }
-      await this.signal.wait(left);
+    const parse = () => parseResponse(this.stream.unread, method, this.closed);
+    await this.stream.until(() => parse().state !== 'incomplete', limit);
+    const outcome = parse();
+    if (outcome.state === 'complete') {
+      this.stream.take(outcome.length);
+      this.answers += 1;
+      this.lastAnswered = JSON.stringify(asked.toString('latin1').split('\r\n')[0]);
+      return new HttpAnswer(this, asked, outcome.response);
     }
+    if (outcome.state === 'invalid') {
+      const afterAnother = this.answers > 0 && outcome.at === 0;
+      throw this.failure({
+        summary: say(afterAnother
+          ? `the bytes after the answer to ${this.lastAnswered} do not start a new response`
+          : `the response is not valid HTTP/1.1: ${outcome.problem}`),
+        request: asked, head: this.stream.unread.subarray(0, 4096), at: outcome.at, note: outcome.problem,
+        hint: afterAnother
+          ? 'Extra bytes followed the previous response: a body sent with a HEAD or 304 answer, a Content-Length\n' +
+            'smaller than the body, or a debug print on the socket.'
+          : 'Every line of a response head ends with "\\r\\n"; the first is "HTTP/1.1 200 OK", each next one\n' +
+            '"Name: value", and an empty line ends the head.',
+      });
+    }
+    const got = this.stream.unread;
+    const { error, theyEnded } = this.stream;
+    const how = error ? 'reset the connection' : theyEnded ? 'closed the connection' : '';
+    throw this.failure({
+      summary: say(how === ''
+        ? (got.length === 0 ? `no answer within ${limit} ms` : `the answer was still incomplete after ${limit} ms: waiting for ${outcome.waitingFor}`)
+        : got.length === 0 ? `the server ${how} without answering`
+          : `the server ${how} before the response was complete; still waiting for ${outcome.waitingFor}`),
+      request: asked,
+      ...(got.length > 0 ? { head: got.subarray(0, 4096) } : {}),
+      hint: hintFor(error ? 'reset' : theyEnded ? 'eof' : 'timeout', options.hint),
+    });
   }
 
   /** Waits until `done()` holds (checked whenever bytes or a close arrive) or `ms` pass; says which. */
-  async waitFor(done: () => boolean, ms: number): Promise<boolean> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      if (done()) return true;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await this.signal.wait(left);
-    }
+  waitFor(done: () => boolean, ms: number): Promise<boolean> {
+    return this.stream.until(done, ms);
   }
 
   /** Whether a whole response (to a request of `method`) has arrived and not been read yet. */
   hasResponse(method = 'GET'): boolean {
-    return parseResponse(this.received, method, this.closed).state !== 'incomplete';
+    return parseResponse(this.stream.unread, method, this.closed).state !== 'incomplete';
   }
 
   /** Expects the server to close the connection with nothing more to say, within the reply timeout. */
   async expectClosed(request: string | Uint8Array, why: string, hint?: string): Promise<void> {
-    const deadline = Date.now() + timeout('reply');
-    for (;;) {
-      if (this.received.length > 0) {
-        throw this.failure({ summary: `${why}, but more bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'these bytes should not be here', hint });
-      }
-      if (this.closed) return;
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw this.failure({ summary: `${why}, but it was still open ${timeout('reply')} ms later`, request: Buffer.from(request as string), hint });
-      }
-      await this.signal.wait(left);
+    await this.stream.until(() => this.pending.length > 0 || this.closed, timeout('reply'));
+    if (this.pending.length > 0) {
+      throw this.failure({ summary: `${why}, but more bytes arrived`, request: Buffer.from(request as string), head: this.pending.subarray(0, 4096), at: 0, note: 'these bytes should not be here', hint });
     }
+    if (this.stream.finished) return;
+    throw this.failure({ summary: `${why}, but it was still open ${timeout('reply')} ms later`, request: Buffer.from(request as string), hint });
   }
 
   /** Expects nothing at all for a while: no byte and no close (a request not complete yet, or a kept-alive connection). */
   async expectQuiet(request: string | Uint8Array, why: string, hint?: string, ms = timeout('quiet')): Promise<void> {
     await sleep(ms);
-    if (this.received.length > 0) {
-      throw this.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request as string), head: this.received.subarray(0, 4096), at: 0, note: 'these bytes should not have come (yet)', hint });
+    if (this.pending.length > 0) {
+      throw this.failure({ summary: `${why}, but bytes arrived`, request: Buffer.from(request as string), head: this.pending.subarray(0, 4096), at: 0, note: 'these bytes should not have come (yet)', hint });
     }
     if (this.closed) {
-      throw this.failure({ summary: `${why}, but the server ${this.error ? 'reset' : 'closed'} the connection`, request: Buffer.from(request as string), hint });
+      throw this.failure({ summary: `${why}, but the server ${this.stream.error ? 'reset' : 'closed'} the connection`, request: Buffer.from(request as string), hint });
     }
   }
 }

@@ -1,7 +1,7 @@
 // Programs that cannot be judged at all (no file, two files, a compile error) give a CannotJudge naming the cause;
 // and the path a case takes (CaseContext.start … cleanup) turns every hostile program into a clear failure.
 import { describe, expect, test } from 'vitest';
-import { CaseContext } from '../case-context.ts';
+import { CaseRun } from '../case-context.ts';
 import { CannotJudge, GradingFailure } from '../failure.ts';
 import type { PreparedProgram } from '../prepare-program.ts';
 import { checkListening } from '../readiness.ts';
@@ -66,8 +66,8 @@ function settingsFor(prepared: PreparedProgram): RunSettings {
   };
 }
 
-async function contextFor(fixture: string): Promise<CaseContext> {
-  return new CaseContext('hostile', 'case-1', settingsFor(await prepareFixture(fixture)));
+async function contextFor(fixture: string): Promise<CaseRun> {
+  return new CaseRun('hostile', 'case-1', settingsFor(await prepareFixture(fixture)));
 }
 
 describe.concurrent('the path of a case: t.start, then cleanup', () => {

@@ -1,20 +1,17 @@
 // The "reproduce by hand" lines, run as printed against real servers with the real netcat (Debian's
 // netcat-openbsd, which .ci/run installs): the reply a student would see must be the reply the grader got.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { solutionsDir } from '../../grading/grader/kit-paths.ts';
-import { prepareProgram } from '../prepare-program.ts';
+import { launch, prepareCopy, type PreparedCopy } from '../launcher.ts';
 import { stopGroup } from '../process-group.ts';
 import { freePort } from '../ports.ts';
-import { RunningProgram, type Launchable } from '../running-program.ts';
+import type { RunningProgram } from '../running-program.ts';
 import { TcpConnection } from '../tcp-connection.ts';
 import { scaled } from '../timeouts.ts';
 import { Transcript } from '../transcript.ts';
 import { UdpSocket } from '../udp-socket.ts';
-import { waitUntilListening } from '../wait-listening.ts';
 import { expectNoSurvivors } from './support/hostile.ts';
 import { tinyTcpServer } from './support/tiny-servers.ts';
 
@@ -37,23 +34,22 @@ test('netcat is the OpenBSD flavour the lines are written for (Debian: netcat-op
 });
 
 describe.concurrent('UDP: the reference server (solutions/udp-uppercase) answers the printed line as it answered the grader', () => {
-  let build: string;
+  let copy: PreparedCopy;
   let server: RunningProgram;
   let port: number;
 
   beforeAll(async () => {
-    build = await mkdtemp(path.join(os.tmpdir(), 'socklab-repro-'));
-    const prepared = await prepareProgram(path.join(solutionsDir, 'udp-uppercase'), 'server', build);
+    const prepared = await prepareCopy(path.join(solutionsDir, 'udp-uppercase'), 'server');
     if ('error' in prepared) throw new Error(prepared.error.summary);
+    copy = prepared;
     port = await freePort('udp');
-    server = new RunningProgram(prepared as Launchable, { args: ['--port', String(port)] });
-    await waitUntilListening(server, port, 'udp');
+    server = await launch(copy.prepared, { args: ['--port', String(port)], listen: { port, transport: 'udp' } });
   });
 
   afterAll(async () => {
     await server?.stop();
     if (server) expectNoSurvivors(server);
-    await rm(build, { recursive: true, force: true });
+    await copy?.dispose();
   });
 
   test.each([
@@ -84,7 +80,7 @@ describe.concurrent('UDP: the reference server (solutions/udp-uppercase) answers
       await client.send(port, '');
       const result = await runLine(client.reproLine());
       expect(result.exitCode).toBe(0);
-      expect(result.stdout.toString()).toBe('""\n');
+      expect(result.stdout.toString()).toBe('"" \n');
     } finally {
       client.close();
     }

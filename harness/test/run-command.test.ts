@@ -2,7 +2,7 @@
 // after `--`; every word reaches the program whole, whatever the shell would make of it.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { CaseContext } from '../case-context.ts';
+import { CaseRun } from '../case-context.ts';
 import type { RunSettings } from '../run-settings.ts';
 import { shellWord } from '../shell-quote.ts';
 
@@ -19,7 +19,7 @@ describe('shellWord', () => {
 });
 
 describe('runCommand', () => {
-  const t = new CaseContext('p2p-distribution', 'some-case', settings());
+  const t = new CaseRun('p2p-distribution', 'some-case', settings());
 
   test('program options go after --, which socklab run passes through', () => {
     expect(t.runCommand('calc', ['--file-size', '15Gbit', '--peers', '10,100'])).toBe('npx socklab run p2p-distribution calc -- --file-size 15Gbit --peers 10,100');
@@ -35,7 +35,7 @@ describe('runCommand', () => {
   });
 
   test('the target option comes before the program\'s options', () => {
-    const other = new CaseContext('p2p-distribution', 'some-case', settings(' --target solutions'));
+    const other = new CaseRun('p2p-distribution', 'some-case', settings(' --target solutions'));
     expect(other.runCommand('calc', ['--peers', '1'])).toBe('npx socklab run p2p-distribution calc --target solutions -- --peers 1');
   });
 });

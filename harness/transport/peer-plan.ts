@@ -1,4 +1,5 @@
 // How a client case declares the grader's side once, so that the case and `socklab serve` start the same peer.
+import { KitError } from '../failure.ts';
 import { freePort } from '../ports.ts';
 import { Random, caseSeed } from '../random.ts';
 import type { Transcript } from '../transcript.ts';
@@ -43,7 +44,7 @@ export interface StartedPeer<P extends PeerPlan = PeerPlan> {
 export async function startPeer<P extends PeerPlan>(table: PeerTable<P>, caseId: string, seed: number, transcript: Transcript,
   port?: number): Promise<StartedPeer<P>> {
   const factory = table.cases[caseId];
-  if (!factory) throw new Error(`kit error: no peer is declared for case ${caseId}`);
+  if (!factory) throw new KitError(`kit error: no peer is declared for case ${caseId}`);
   const chosen = port ?? await freePort('udp'); // a 'udp' port is free for TCP too
   const plan = factory(peerRandom(seed, caseId), { port: chosen, transcript });
   const started: StartedPeer<P> = { port: chosen, plan, close: () => { started.tcp?.close(); started.udp?.close(); } };

@@ -16,8 +16,11 @@ export class StreamClosed extends Error {
   }
 }
 
-/** Who the grader is on this stream: `ours` labels what it sends, `theirs` what it receives (C or S). */
-export interface StreamSides { ours: Speaker; theirs: Speaker; label?: string }
+/**
+ * Who the grader is on this stream: `ours` labels what it sends, `theirs` what it receives (C or S). `record` replaces
+ * how a received chunk is written to the transcript (HTTP shows a large body as a count of bytes).
+ */
+export interface StreamSides { ours: Speaker; theirs: Speaker; label?: string; record?: (chunk: Buffer) => void }
 
 /** A socket whose every byte both ways lands in the transcript, read by waiting for what the caller needs. */
 export class RecordedStream {
@@ -39,7 +42,8 @@ export class RecordedStream {
     socket.setNoDelay(true); // each write leaves at once, as its own segment
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
-      transcript.data(sides.theirs, chunk, label);
+      if (sides.record) sides.record(chunk);
+      else transcript.data(sides.theirs, chunk, label);
       this.signal.notify();
     });
     socket.on('end', () => { this.theyEnded = true; transcript.note(`${label}${them} closed its side of the connection`); this.signal.notify(); });
@@ -60,10 +64,11 @@ export class RecordedStream {
   /** Nothing more can arrive: the other side ended or reset, or the socket is gone. */
   get finished(): boolean { return this.theyEnded || this.error !== undefined || this.closed; }
 
-  write(data: string | Uint8Array): void {
+  /** Writes `data`, shown in the transcript unless `record` is false (the caller shows it otherwise). */
+  write(data: string | Uint8Array, record = true): void {
     const bytes = Buffer.from(data);
     this.sent.push(bytes);
-    this.transcript.data(this.sides.ours, bytes, this.label);
+    if (record) this.transcript.data(this.sides.ours, bytes, this.label);
     if (!this.socket.destroyed && this.socket.writable) this.socket.write(bytes);
   }
 

@@ -1,8 +1,6 @@
 // Conditional GET: If-Modified-Since in the three HTTP-date formats, compared in whole seconds
 // (RFC 9110 §13.1.3, §5.6.7, §15.4.5). The site's files were modified at 08:49:37.250 on Sunday 5 Nov 2023.
-import { exerciseSuite } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
-import { SITE_MODIFIED, siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, SITE_MODIFIED, siteFile, type CaseContext } from '../../../harness/index.ts';
 import { connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';

@@ -1,6 +1,5 @@
 // Persistent and closing connections, many clients, silent and vanishing ones (RFC 9112 §9).
-import { exerciseSuite, GradingFailure, scaled } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, GradingFailure, scaled, siteFile, sleep } from '../../../harness/index.ts';
 import { connect, expectFile, startServer, stillServes } from './support/exchange.ts';
 import { get } from './support/requests.ts';
 import { useSite } from './support/site.ts';
@@ -124,10 +123,10 @@ suite.case({ id: 'vanishing-clients-survived', level: 'rfc', name: 'clients that
     mid.reset();
     const half = await connect(t, port, `[resets mid-request ${n + 1}] `);
     half.write('GET /hello.txt HTTP/1.1\r\nHo');
-    await new Promise((resolve) => setTimeout(resolve, scaled(20)));
+    await sleep(scaled(20));
     half.reset();
   }
-  await new Promise((resolve) => setTimeout(resolve, scaled(200)));
+  await sleep(scaled(200));
   if (program.exitStatus) {
     throw new GradingFailure({
       summary: 'your server stopped after clients reset their connections',

@@ -1,11 +1,9 @@
 // The differential check: seeded sequences of requests go to the student's server and to the kit's reference,
 // and their answers must agree in status (where the contract allows several, any of them) and in framing
 // (which answers carry a body, how long, and when the connection closes). Hidden: it needs the kit's reference.
-import { CannotJudge, exerciseSuite, GradingFailure, scaled, timeout } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
-import { HttpConnection } from '../../../harness/http/http-connection.ts';
-import { Transcript } from '../../../harness/transcript.ts';
-import { ncLine } from '../../../harness/http/http-failure.ts';
+import {
+  CannotJudge, exerciseSuite, GradingFailure, ncLine, scaled, sleep, timeout, Transcript, type CaseContext, type HttpConnection,
+} from '../../../harness/index.ts';
 import { startServer } from './support/exchange.ts';
 import { get, head, rawRequest, request } from './support/requests.ts';
 import { useSite } from './support/site.ts';
@@ -59,7 +57,7 @@ async function play(connection: HttpConnection, steps: Step[], pipelined: boolea
   // shown); after a step that keeps the connection open, a short pause shows a server that closes it anyway.
   const last = steps.at(-1)!;
   if (last.last) await connection.waitFor(() => connection.closed, last.mustClose ? timeout('reply') : scaled(1000));
-  else await new Promise((resolve) => setTimeout(resolve, scaled(100)));
+  else await sleep(scaled(100));
   seen.at(-1)!.closed = connection.closed;
   return seen;
 }
@@ -86,8 +84,7 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
     if (t.random.next() < 0.6) steps.push(t.random.pick(LAST));
     const pipelined = n % 2 === 1;
     // The reference's side of the exchange stays out of the student's transcript: only theirs is shown.
-    const toReference = await HttpConnection.open(reference.port, new Transcript(), '[reference] ');
-    t.defer(() => toReference.destroy());
+    const toReference = await t.http(reference.port, { label: '[reference] ', transcript: new Transcript() });
     const want = await play(toReference, steps, pipelined);
     const unanswered = want.find((seen) => seen.error !== undefined);
     if (unanswered) {
@@ -100,8 +97,7 @@ async function compareSequences(t: CaseContext, count: number, pool: Step[]): Pr
     // Each sequence has its own record: the failing one is shown whole, not cut off by those that passed.
     const record = new Transcript();
     record.legend = 'C: the grader, S: your server';
-    const theirs = await HttpConnection.open(port, record, '');
-    t.defer(() => theirs.destroy());
+    const theirs = await t.http(port, { transcript: record });
     const got = await play(theirs, steps, pipelined);
     const wrong = steps.findIndex((step, i) => !agrees(step, want[i], got[i], i === steps.length - 1));
     if (wrong < 0) continue;

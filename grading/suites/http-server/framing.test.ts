@@ -1,7 +1,6 @@
 // TCP is a byte stream: requests arrive whole, byte by byte, in pieces, pipelined, and with bodies to skip
 // (RFC 9112 §2, §6.3, §9.3.2). Nothing may be answered before its request is complete.
-import { exerciseSuite, scaled } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, scaled, siteFile } from '../../../harness/index.ts';
 import { connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';

@@ -1,6 +1,5 @@
 // GET and HEAD of the fixture site's files (RFC 9110 §9.3.1, §9.3.2, §8.3, §8.6, §8.8.2, §6.6.1).
-import { exerciseSuite, scaled } from '../../../harness/index.ts';
-import { SITE_FILES, SITE_MODIFIED, siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, scaled, SITE_FILES, SITE_MODIFIED, siteFile } from '../../../harness/index.ts';
 import { ask, connect, expectFile, startServer } from './support/exchange.ts';
 import { get, head } from './support/requests.ts';
 import { useSite } from './support/site.ts';

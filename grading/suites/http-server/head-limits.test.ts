@@ -1,7 +1,6 @@
 // Heads far too large: refused (400 or 431) or cut off without waiting for their end, while the server goes on
 // serving others (RFC 9110 §15.5.20; RFC 9112 §2.3).
-import { exerciseSuite, GradingFailure, scaled } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
+import { exerciseSuite, GradingFailure, scaled, type CaseContext } from '../../../harness/index.ts';
 import { connect, startServer, stillServes } from './support/exchange.ts';
 import { useSite } from './support/site.ts';
 

@@ -1,7 +1,6 @@
 // Header fields: their syntax, Host, Content-Length, names in any case, and the size of a head (RFC 9110 §5,
 // RFC 9112 §5, §3.2, §6.3). After the hostile ones, the server must still serve.
-import { exerciseSuite } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, siteFile } from '../../../harness/index.ts';
 import { connect, expectFile, startServer, stillServes } from './support/exchange.ts';
 import { expectRefusal } from './support/refusals.ts';
 import { get, rawRequest } from './support/requests.ts';

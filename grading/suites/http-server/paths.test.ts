@@ -1,7 +1,6 @@
 // What a path names: missing files, folders with and without their slash and index.html, bad escapes
 // (RFC 9110 §15.5.5 404, §15.4.2 301, §15.5.1 400; RFC 3986 §2.1).
-import { exerciseSuite } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, siteFile } from '../../../harness/index.ts';
 import { ask, expectFile, startServer, stillServes } from './support/exchange.ts';
 import { get } from './support/requests.ts';
 import { useSite } from './support/site.ts';

@@ -1,7 +1,6 @@
 // The request line: methods, versions, and every way it can be malformed (RFC 9112 §3, §2.3; RFC 9110 §9.1,
 // §15.5.6, §15.6.6). After the hostile ones, the server must still serve.
-import { exerciseSuite } from '../../../harness/index.ts';
-import { siteFile } from '../../../harness/fixtures/web-root.ts';
+import { exerciseSuite, siteFile } from '../../../harness/index.ts';
 import { ask, expectFile, startServer, stillServes } from './support/exchange.ts';
 import { expectRefusal } from './support/refusals.ts';
 import { rawRequest, request } from './support/requests.ts';

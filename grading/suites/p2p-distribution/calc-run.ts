@@ -3,10 +3,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expectExit, GradingFailure, printfCommand, timeout } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
-import { shellWord } from '../../../harness/shell-quote.ts';
-import type { ExitStatus, RunningProgram } from '../../../harness/running-program.ts';
+import {
+  expectExit, printfCommand, shellWord, timeout, withFailureContext, type CaseContext, type ExitStatus,
+  type RunningProgram,
+} from '../../../harness/index.ts';
 
 export interface RunOptions {
   /** Files the command line names, by the name it uses: their text, or null for a file that must not exist. */
@@ -62,18 +62,13 @@ export async function runCalc(t: CaseContext, args: string[], options: RunOption
   repro.push(t.runCommand('calc', args));
   const command = `calc ${args.map(shellWord).join(' ')}`;
   const { program } = await t.start('calc', { args: realArgs, stdin: '' });
-  let status: ExitStatus;
-  try {
-    status = await expectExit(program, {
-      withinMs: options.withinMs ?? timeout('exit'),
-      what: `after ${command}`,
-      hint: options.hint,
-      repro,
-    });
-  } catch (error) {
-    if (error instanceof GradingFailure) error.details.program = program;
-    throw error;
-  }
+  // A case may run calc many times: a failure shows this run's state only.
+  const status = await withFailureContext({ program }, () => expectExit(program, {
+    withinMs: options.withinMs ?? timeout('exit'),
+    what: `after ${command}`,
+    hint: options.hint,
+    repro,
+  }));
   const stderr = program.stderr.head().toString('utf8');
   return {
     program, status, args, command, repro,

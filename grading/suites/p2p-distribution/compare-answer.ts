@@ -2,7 +2,7 @@
 // side, every term of the formula with its value, the term that should have decided, and the likely mistake.
 import { GradingFailure } from '../../../harness/index.ts';
 import type { CalcRun } from './calc-run.ts';
-import { agrees, type Expected } from './model.ts';
+import { agrees, type Expected } from '../../models/p2p-distribution.ts';
 import type { Answer, Row, Time } from './read-answer.ts';
 import type { ExpectedAnswer, ExpectedRow } from './scenario.ts';
 

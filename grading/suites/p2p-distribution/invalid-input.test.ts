@@ -1,6 +1,5 @@
 // Every kind of invalid input: exit code 2 and one line on stderr that names the bad option.
-import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
+import { exerciseSuite, GradingFailure, type CaseContext } from '../../../harness/index.ts';
 import { runCalc } from './calc-run.ts';
 import { allInOrder } from './all-in-order.ts';
 

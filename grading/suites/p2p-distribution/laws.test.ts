@@ -4,7 +4,7 @@ import { exerciseSuite, GradingFailure } from '../../../harness/index.ts';
 import type { CalcRun } from './calc-run.ts';
 import { allInOrder } from './all-in-order.ts';
 import { runScenario } from './expect-answer.ts';
-import { RELATIVE_TOLERANCE, agrees } from './model.ts';
+import { RELATIVE_TOLERANCE, agrees } from '../../models/p2p-distribution.ts';
 import { checkProperty } from './property.ts';
 import { format, lawInputs } from './random-inputs.ts';
 import type { Answer, Row } from './read-answer.ts';

@@ -2,8 +2,7 @@
 // --seed replays the same inputs), a few inputs checked at once, stopping at the first failure, whose message says
 // which property and which input broke it.
 import fc from 'fast-check';
-import { GradingFailure } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
+import { KitError, withFailureContext, type CaseContext } from '../../../harness/index.ts';
 import { allInOrder } from './all-in-order.ts';
 
 export interface Property<T> {
@@ -24,17 +23,17 @@ export async function checkProperty<T>(t: CaseContext, property: Property<T>): P
   const { batch } = property;
   const batches = fc.array(property.inputs, { minLength: batch, maxLength: batch });
   const rounds = Math.ceil(property.numRuns / batch);
-  // No shrinking: every shrink step would start the program again, and the failing command line is exact already.
-  const result = await fc.check(fc.asyncProperty(batches, async (inputs) => { await allInOrder(inputs.map(property.check)); }),
-    { seed, numRuns: rounds, endOnFailure: true });
+  let round = 0;
+  // Each round's failures say which property and which round broke; no shrinking: every shrink step would start the
+  // program again, and the failing command line is exact already.
+  const result = await fc.check(fc.asyncProperty(batches, async (inputs) => {
+    round += 1;
+    await withFailureContext({ details: [
+      `property  ${property.name}`,
+      `          broken in round ${round} of ${rounds} of ${batch} random inputs (fast-check seed ${seed}, from the run's seed);`,
+      '          its command line is below',
+    ] }, () => allInOrder(inputs.map(property.check)));
+  }), { seed, numRuns: rounds, endOnFailure: true });
   if (!result.failed) return;
-  const error = result.errorInstance;
-  if (!(error instanceof GradingFailure)) throw error ?? new Error(`kit error: the property "${property.name}" failed without an error`);
-  error.details.details = [
-    `property  ${property.name}`,
-    `          broken in round ${result.numRuns} of ${rounds} of ${batch} random inputs (fast-check seed ${seed}, from the run's seed);`,
-    '          its command line is below',
-    ...(error.details.details ?? []),
-  ];
-  throw error;
+  throw result.errorInstance ?? new KitError(`kit error: the property "${property.name}" failed without an error`);
 }

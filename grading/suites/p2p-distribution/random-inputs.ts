@@ -1,6 +1,6 @@
 // Random valid inputs for the property cases: every unit, decimals, free riders, one to a billion peers, peers files.
 import fc from 'fast-check';
-import { RATE_UNITS, SIZE_UNITS } from './model.ts';
+import { RATE_UNITS, SIZE_UNITS } from '../../models/p2p-distribution.ts';
 import type { PeersFile, SamePeers, Scenario } from './scenario.ts';
 
 /** A quantity as the grader writes it: a decimal with up to three places, and a unit. */

@@ -1,6 +1,6 @@
 // One valid input of the calc program as the grader writes it (its options and its peers file), and the answer the
 // contract requires for it, computed by the grader's own model.
-import { clientServerTime, p2pTime, RATE_UNITS, SIZE_UNITS, valueOf, type Expected, type PeerGroup } from './model.ts';
+import { clientServerTime, p2pTime, RATE_UNITS, SIZE_UNITS, valueOf, type Expected, type PeerGroup } from '../../models/p2p-distribution.ts';
 
 /** Every peer alike: --download, --upload, and one row for each count of --peers. */
 export interface SamePeers { download: string; upload: string; counts: number[] }

@@ -2,7 +2,7 @@
 // server has an upload rate of u_s = 30 Mbps, and each peer has a download rate of d_i = 2 Mbps and an upload rate
 // of u…"), with its whole table worked out by hand. The suite runs these scenarios; a self-test holds the grader's
 // model to these numbers.
-import type { Bound } from './model.ts';
+import type { Bound } from '../../models/p2p-distribution.ts';
 import type { Scenario } from './scenario.ts';
 
 export const TEXTBOOK_UPLOADS = ['300kbps', '700kbps', '2Mbps'] as const;

@@ -2,7 +2,7 @@
 import { exerciseSuite } from '../../../harness/index.ts';
 import { allInOrder } from './all-in-order.ts';
 import { expectAnswer } from './expect-answer.ts';
-import { RATE_UNITS, SIZE_UNITS } from './model.ts';
+import { RATE_UNITS, SIZE_UNITS } from '../../models/p2p-distribution.ts';
 
 const suite = exerciseSuite('p2p-distribution', { group: 'Units' });
 

@@ -1,6 +1,7 @@
 // The TCP uppercase client's contract (textbook 2.7.2): the grader plays the server, answering with marked lines.
-import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout } from '../../../harness/index.ts';
-import type { RunningProgram } from '../../../harness/running-program.ts';
+import {
+  exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout, type RunningProgram,
+} from '../../../harness/index.ts';
 import { expectAnswers, expectSent, markedAnswers, runClient } from './support/client-run.ts';
 import { SLOW_ANSWER_MS } from './support/peers.ts';
 

@@ -1,6 +1,7 @@
 // The UDP uppercase client's contract (textbook 2.7.1): the grader plays the server.
-import { exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout } from '../../../harness/index.ts';
-import type { CaseContext } from '../../../harness/index.ts';
+import {
+  exerciseSuite, expectExit, expectStdout, GradingFailure, printfPipe, scaled, timeout, type CaseContext,
+} from '../../../harness/index.ts';
 import { LATE_REPLY_MS, markedReply, PATIENT_REPLY_MS, peers } from './support/peers.ts';
 
 const suite = exerciseSuite('udp-uppercase', { group: 'The client', role: 'client' });

@@ -45,11 +45,17 @@ suite.case({ id: 'server-replies-to-each-sender', level: 'core', name: 'server s
   const { port } = await t.start('server');
   const clients = await Promise.all([1, 2, 3, 4, 5].map((n) => t.udpSocket(`[client ${n}] `)));
   const rounds = 3;
+  // By hand, two clients are enough to see where the second one's reply goes.
+  const twoClients = [
+    `printf 'first' | nc -u -w2 127.0.0.1 ${port} | sed 's/^/client 1 got: /' &`,
+    `sleep 0.5; printf 'second' | nc -u -w1 127.0.0.1 ${port} | sed 's/^/client 2 got: /'   # each gets its own reply`,
+  ];
   for (let round = 0; round < rounds; round++) {
     for (const [index, client] of clients.entries()) {
       const text = `client ${index + 1} round ${round + 1}: ${t.random.string(12)}`;
       await client.send(port, text);
       await client.expectDatagram(upper(text), port, {
+        repro: twoClients,
         what: `client ${index + 1} (port ${client.localPort}), message ${round + 1}`,
         hint: 'Each reply goes to the address and port of the datagram it answers (rinfo in Node, the address\n' +
           'returned by recvfrom in Python), not to the first client or a fixed port; and the server keeps receiving.',
@@ -76,5 +82,11 @@ suite.case({ id: 'server-survives-odd-input', level: 'rfc', name: 'server still 
       repro: [odd.reproLine()],
     });
   }
-  await client.expectDatagram(upper(text), port, { what: 'after the odd datagrams' });
+  await client.expectDatagram(upper(text), port, {
+    what: 'after the odd datagrams',
+    repro: [
+      `printf '\\377\\376\\000\\303(\\200' | nc -u -w2 127.0.0.1 ${port} | sed 's/^/odd client got: /' &`,
+      `sleep 0.5; printf 'are you still there?' | nc -u -w1 127.0.0.1 ${port} | sed 's/^/next client got: /'`,
+    ],
+  });
 });

@@ -1,9 +1,8 @@
 // Starting the student's server on the fixture site and talking HTTP to it: the steps every case is made of.
-import type { CaseContext } from '../../../../harness/index.ts';
-import { GradingFailure } from '../../../../harness/index.ts';
-import { SECRET_TEXT, type SiteFile, siteFile } from '../../../../harness/fixtures/web-root.ts';
-import { HttpConnection, type ReadOptions } from '../../../../harness/http/http-connection.ts';
-import type { HttpAnswer } from '../../../../harness/http/http-answer.ts';
+import {
+  GradingFailure, HttpConnection, SECRET_TEXT, siteFile, type CaseContext, type HttpAnswer, type ReadOptions,
+  type SiteFile,
+} from '../../../../harness/index.ts';
 import { get } from './requests.ts';
 
 /** Starts the student's server with --root at the fixture site; returns its port. */
@@ -14,9 +13,7 @@ export async function startServer(t: CaseContext, root: string): Promise<number>
 
 /** Opens an HTTP connection to the server, closed when the case ends. */
 export async function connect(t: CaseContext, port: number, label = ''): Promise<HttpConnection> {
-  const connection = await HttpConnection.open(port, t.transcript, label);
-  t.defer(() => connection.destroy());
-  return connection;
+  return t.http(port, { label });
 }
 
 /** Opens a connection, sends one request whole, and reads its answer. */
@@ -55,7 +52,7 @@ export function expectFile(answer: HttpAnswer, file: SiteFile, what?: string): v
 
 /** After something hostile, the server must still answer a plain request on a new connection. */
 export async function stillServes(t: CaseContext, port: number, after: string): Promise<void> {
-  const program = t.programs[0];
+  const program = t.studentProgram('server');
   if (program?.exitStatus) {
     throw new GradingFailure({
       summary: `your server stopped after ${after}`,

@@ -1,6 +1,7 @@
 // Runs one client case: the case's mail server (from peers.ts), then the student's client with the case's mail.
-import { GradingFailure, printfPipe, timeout, type CaseContext, type StartedPeer } from '../../../../harness/index.ts';
-import type { RunningProgram } from '../../../../harness/running-program.ts';
+import {
+  GradingFailure, printfPipe, timeout, type CaseContext, type RunningProgram, type StartedPeer,
+} from '../../../../harness/index.ts';
 import type { SmtpPlan, SmtpRecord } from '../../../../harness/smtp/index.ts';
 import { mailArgs, type Mail } from './mail-inputs.ts';
 import { peers } from './peers.ts';

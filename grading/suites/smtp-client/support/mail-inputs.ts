@@ -1,6 +1,6 @@
 // Seeded random mail for the client cases: addresses, subject and body differ with the seed, so that a client with a
 // hard-coded dialogue cannot pass, and a failure seen once is seen again with the same --seed.
-import type { Random } from '../../../../harness/random.ts';
+import type { Random } from '../../../../harness/index.ts';
 
 /** What the client is told to send: its command-line options and its stdin. */
 export interface Mail {

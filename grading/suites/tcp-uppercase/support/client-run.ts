@@ -1,7 +1,7 @@
 // What the client cases share: the grader plays the server with marked answers, and checks what the client sent.
-import { expectStdout, GradingFailure, printfPipe } from '../../../../harness/index.ts';
-import type { CaseContext, TcpServerPeer } from '../../../../harness/index.ts';
-import type { RunningProgram } from '../../../../harness/running-program.ts';
+import {
+  expectStdout, GradingFailure, printfPipe, type CaseContext, type RunningProgram, type TcpServerPeer,
+} from '../../../../harness/index.ts';
 import { peers } from './peers.ts';
 import { marked } from './uppercase-session.ts';
 

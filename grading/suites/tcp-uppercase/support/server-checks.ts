@@ -1,10 +1,9 @@
 // What the server cases share: the alphabet of long lines, a check that the server is still up, and the commands
 // that reproduce by hand what netcat alone cannot (a reset, a megabyte line).
-import { GradingFailure, printfArgument } from '../../../../harness/index.ts';
-import type { Started } from '../../../../harness/index.ts';
+import { GradingFailure, printfArgument, sleep, withFailureContext, type Started } from '../../../../harness/index.ts';
 
 /** A pause between the grader's own steps (so that what was written arrives before the next step). */
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /** Letters, digits and punctuation: a long line a byte-for-byte comparison can follow. */
 export const LETTERS = 'abcdefghijklmnopqrstuvwxyz .,;:!?0123456789';
@@ -55,11 +54,12 @@ export const byHand = {
     return [`(${steps}; sleep 1) | nc -N 127.0.0.1 ${port}`];
   },
 
-  /** A client served while another holds an idle connection. */
+  /** A client served while another holds an idle connection and a third half a line, as the grader did. */
   whileIdle(port: number, line: string): string[] {
     return [
-      `nc 127.0.0.1 ${port}   # in a second terminal: connect and type nothing`,
-      `printf ${printfArgument(line)} | nc -N 127.0.0.1 ${port}   # in a third: answered at once, while the second waits`,
+      `(sleep 3) | nc 127.0.0.1 ${port} &   # a client that connects and says nothing`,
+      `(printf 'partial'; sleep 3) | nc 127.0.0.1 ${port} &   # a client that sends half a line`,
+      `sleep 0.5; printf ${printfArgument(line)} | nc -N -w2 127.0.0.1 ${port}   # answered at once with its own uppercase only`,
     ];
   },
 
@@ -72,12 +72,7 @@ export const byHand = {
   },
 
   /** Runs `work`; a failure it throws shows `lines` as its reproduction instead of its own. */
-  async instead(lines: string[], work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      if (error instanceof GradingFailure) error.details.repro = lines;
-      throw error;
-    }
+  instead(lines: string[], work: () => Promise<void>): Promise<void> {
+    return withFailureContext({ repro: lines }, work);
   },
 };

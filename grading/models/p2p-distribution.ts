@@ -1,5 +1,6 @@
 // The contract's arithmetic (textbook 2.5.1), written for the grader apart from the reference solution: the suite
 // compares every program, the reference included, with this, and a self-test checks this against the textbook.
+import { KitError } from '../../harness/failure.ts';
 
 export type Bound = 'server-upload' | 'client-download' | 'aggregate-upload';
 
@@ -27,7 +28,7 @@ export const RATE_UNITS: Readonly<Record<string, number>> = {
 export function valueOf(text: string, units: Readonly<Record<string, number>>): number {
   const match = /^([0-9.]+)(.*)$/.exec(text);
   const factor = match ? units[match[2]] : undefined;
-  if (!match || factor === undefined) throw new Error(`kit error: the grader wrote an invalid quantity ${JSON.stringify(text)}`);
+  if (!match || factor === undefined) throw new KitError(`kit error: the grader wrote an invalid quantity ${JSON.stringify(text)}`);
   return Number(match[1]) * factor;
 }
 
