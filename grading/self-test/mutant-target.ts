@@ -29,14 +29,15 @@ export async function loadMutants(exercise: string): Promise<Record<string, Muta
 /**
  * Writes target/<exercise>/ as the solution with the mutant applied. Each edit's `find` must occur exactly once,
  * so a mutant cannot silently stop applying when the solution changes. A file beside mutant.json replaces the
- * solution's program of the same role, whatever its language (server.py replaces server.ts).
+ * solution's program of the same role, whatever its language (server.py replaces server.ts). Fairness variants
+ * (grading/self-test/variants/) are built the same way from their own folder.
  */
-export async function writeMutantTarget(exercise: string, name: string, mutant: Mutant, target: string): Promise<void> {
+export async function writeMutantTarget(exercise: string, name: string, mutant: Pick<Mutant, 'edits'>, target: string,
+  mutantDir = path.join(mutantsDir, exercise, name)): Promise<void> {
   const out = path.join(target, exercise);
   await cp(path.join(solutionsDir, exercise), out, { recursive: true });
-  const mutantDir = path.join(mutantsDir, exercise, name);
   for (const entry of await readdir(mutantDir)) {
-    if (entry === 'mutant.json') continue;
+    if (entry === 'mutant.json' || entry === 'variant.json') continue;
     const role = entry.replace(/\.[^.]+$/, '');
     for (const existing of await readdir(out)) {
       if (existing.replace(/\.[^.]+$/, '') === role) await rm(path.join(out, existing));

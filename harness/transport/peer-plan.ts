@@ -14,8 +14,8 @@ export interface PeerPlan {
   udp?: UdpSession;
 }
 
-/** What a peer may want to know when it is built: the port it will listen on. */
-export interface PeerOptions { port: number }
+/** What a peer may want to know when it is built: the port it will listen on, and the transcript it writes to. */
+export interface PeerOptions { port: number; transcript?: Transcript }
 
 /** Builds a case's peer from its own seeded random stream; `P` may carry what the case checks against. */
 export type PeerFactory<P extends PeerPlan = PeerPlan> = (random: Random, options: PeerOptions) => P;
@@ -46,7 +46,7 @@ export async function startPeer<P extends PeerPlan>(table: PeerTable<P>, caseId:
   const factory = table.cases[caseId];
   if (!factory) throw new KitError(`kit error: no peer is declared for case ${caseId}`);
   const chosen = port ?? await freePort('udp'); // a 'udp' port is free for TCP too
-  const plan = factory(peerRandom(seed, caseId), { port: chosen });
+  const plan = factory(peerRandom(seed, caseId), { port: chosen, transcript });
   const started: StartedPeer<P> = { port: chosen, plan, close: () => { started.tcp?.close(); started.udp?.close(); } };
   try {
     if (plan.tcp) started.tcp = await TcpServerPeer.start(chosen, transcript, plan.tcp);
