@@ -25,20 +25,23 @@ function isStudentFrame(line: string, markers: string[]): boolean {
  */
 export function tailKeepingStudentFrame(lines: string[], markers: string[], count: number): string[] {
   if (lines.length <= count) return lines;
-  const tailStart = lines.length - count;
   const python = lines.some((line) => PYTHON_TRACEBACK.test(line));
   const frames = lines.map((line, index) => ({ line, index })).filter(({ line }) => isStudentFrame(line, markers));
   // Node: the first frame in the student's code is where their call went wrong; Python: the deepest (last) one,
   // followed by the source line Python prints under it.
   const frame = python ? frames.at(-1) : frames[0];
   const headlineIndex = python ? -1 : lines.findIndex((line) => HEADLINE.test(line.trim()));
-  const kept: number[] = [];
-  if (headlineIndex >= 0 && headlineIndex < tailStart) kept.push(headlineIndex);
-  if (frame && frame.index < tailStart) {
-    kept.push(frame.index);
-    if (python && frame.index + 1 < tailStart) kept.push(frame.index + 1);
+  const wanted = [headlineIndex, frame?.index ?? -1, python && frame ? frame.index + 1 : -1].filter((index) => index >= 0);
+  // Each line kept in front (and the "…" after them) shortens the tail, which may push a wanted line out of it:
+  // shorten until the lines in front are exactly the wanted ones the tail no longer holds.
+  let tailLength = count;
+  let front: number[] = [];
+  for (;;) {
+    front = [...new Set(wanted)].filter((index) => index < lines.length - tailLength).sort((a, b) => a - b);
+    const length = count - front.length - (front.length > 0 ? 1 : 0);
+    if (length === tailLength) break;
+    tailLength = length;
   }
-  if (kept.length === 0) return lines.slice(tailStart);
-  const front = [...new Set(kept)].sort((a, b) => a - b).map((index) => lines[index]);
-  return [...front, '…', ...lines.slice(lines.length - (count - front.length - 1))];
+  if (front.length === 0) return lines.slice(lines.length - count);
+  return [...front.map((index) => lines[index]), '…', ...lines.slice(lines.length - tailLength)];
 }
