@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = path.join(root, 'node_modules', '.cache', 'socklab-cli');
+// Inside this kit's own folder, not node_modules: a copy of the kit that links the same node_modules must neither
+// share the build nor find the other kit's root from it (the build finds the kit's root upward from itself).
+const cacheDir = path.join(root, '.socklab', 'cli');
 // What the CLI is built from; the suites, self-tests and mutants are not part of it (vitest loads the suites).
 const SOURCES = ['grading', 'harness'];
 const NOT_SOURCES = /[\\/](suites|mutants|self-test|test)([\\/]|$)/;

@@ -10,7 +10,7 @@ export async function copyKit(): Promise<{ root: string; dispose: () => Promise<
   const root = path.join(parent, 'kit');
   await cp(kitRoot, root, {
     recursive: true,
-    filter: (source) => !/[/\\](node_modules|\.git)$/.test(source),
+    filter: (source) => !/[/\\](node_modules|\.git|\.socklab)$/.test(source),
   });
   await symlink(path.join(kitRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   return { root, dispose: () => rm(parent, { recursive: true, force: true }) };
