@@ -1,7 +1,6 @@
 // Timeouts and retries over UDP (RFC 1035 §4.2.1; RFC 1536 §1): three attempts `--timeout` apart, then give up.
-import { exerciseSuite, expectExit, GradingFailure, timeout } from '../../../harness/index.ts';
+import { escapeBytes, exerciseSuite, expectExit, GradingFailure, timeout } from '../../../harness/index.ts';
 import type { Arrival } from '../../../harness/dns/index.ts';
-import { escapeBytes } from '../../../harness/escape.ts';
 import { expectGivesUp, expectPrinted, runResolver, type ResolverRun } from './support/resolver-run.ts';
 
 const suite = exerciseSuite('dns-resolver', { group: 'Retries and timeouts' });

@@ -1,8 +1,7 @@
 // The grader's DNS server for each case, declared once: the cases and `socklab serve dns-resolver --case ID` start
 // these. Each is built from the peer's own seeded stream: the names, addresses and TTLs of a run come from here.
 import { dnsPlan, encodeReply, MALFORMATIONS, type DnsPeerPlan, type Malformation, type RecordSpec } from '../../../../harness/dns/index.ts';
-import type { PeerOptions, PeerTable } from '../../../../harness/index.ts';
-import type { Random } from '../../../../harness/random.ts';
+import type { PeerOptions, PeerTable, Random } from '../../../../harness/index.ts';
 import {
   addressScenario, answering, cnameChain, forgedFirst, malformedScenario, oneServer, recordsOf, sampleZone, scenario, truncatedScenario,
   type Scenario,

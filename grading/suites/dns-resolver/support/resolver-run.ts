@@ -1,9 +1,8 @@
 // Runs the student's resolver against the grader's DNS server and judges what it printed, with the lines that replay it.
-import { expectExit, GradingFailure, timeout } from '../../../../harness/index.ts';
+import { expectExit, GradingFailure, shellWord, timeout } from '../../../../harness/index.ts';
 import type { CaseContext, Started, StartedPeer } from '../../../../harness/index.ts';
 import { peers, type DnsCasePlan } from './peers.ts';
 import { expectedOutput, expectOutput, type Leniency, type QueryLog } from '../../../../harness/dns/index.ts';
-import { shellWord } from '../../../../harness/shell-quote.ts';
 import type { Scenario } from './scenarios.ts';
 
 /** How to replay the case by hand: the grader's own server, the resolver against it, and dig for comparison. */

@@ -1,7 +1,7 @@
 // What the grader's DNS server does in each case, built from the case's seeded random stream. The cases and
 // `socklab serve dns-resolver --case ID --seed N` use the same builder, so a failure replays against the same server.
 import { encodeReply, malformedReply, MALFORMATIONS, readQueryFields, TYPE_CODES, type Datagram, type DnsScript, type Malformation, type PrintedType, type RecordSpec, type ReplySpec } from '../../../../harness/dns/index.ts';
-import type { Random } from '../../../../harness/random.ts';
+import type { Random } from '../../../../harness/index.ts';
 import { hostName, ipv4, ipv6, label, ttl } from './zone.ts';
 
 /** One run of the resolver: the question it is given, its arguments, the server's script and the reply it must print. */

@@ -1,5 +1,5 @@
 // Seeded random names, addresses and TTLs, so that no hard-coded answer can pass and a failure can be replayed.
-import type { Random } from '../../../../harness/random.ts';
+import type { Random } from '../../../../harness/index.ts';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
