@@ -14,6 +14,9 @@ import { applyTimeoutScale, numberOption, parseOptions } from '../options.ts';
 async function loadPeers(id: string): Promise<PeerTable> {
   const file = path.join(suitesDir, id, 'support', 'peers.ts');
   if (!existsSync(file)) throw new UsageError(`socklab serve: ${id} has no client cases, so the grader has no server to start for it`);
+  // The peer tables are the suites' own TypeScript, which the precompiled CLI cannot load by itself.
+  const { register } = await import('tsx/esm/api');
+  register();
   return ((await import(pathToFileURL(file).href)) as { peers: PeerTable }).peers;
 }
 
