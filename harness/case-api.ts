@@ -14,6 +14,11 @@ export interface StartOptions {
   args?: string[];
   /** Bytes for stdin, which is then closed. */
   stdin?: string | Uint8Array;
+  /**
+   * Folders the program may also read inside the sandbox, beyond its own folder and the paths in its arguments:
+   * the fixture around a web root, so that a traversal bug reaches the files it must not serve and can be caught.
+   */
+  readable?: string[];
 }
 
 /** A started program together with the port it was told to use. */

@@ -107,6 +107,7 @@ export class CaseRun implements CaseContext {
     const program = await launch(prepared, {
       args: [...args, ...(options.args ?? [])],
       stdin: options.stdin,
+      readable: options.readable,
       listen: spec.kind === 'server' ? { port, transport: spec.transport } : undefined,
       started: (running) => {
         if (students) { this.programs.push(running); this.started.set(role, running); }

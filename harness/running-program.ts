@@ -27,6 +27,8 @@ export interface LaunchOptions {
   lifetimeMs?: number;
   /** Called with each chunk of output as it arrives (`socklab run` shows it live). */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
+  /** Folders the program may also read inside the sandbox (a fixture around its --root, where a traversal leads). */
+  readable?: string[];
 }
 
 const MiB = 1024 * 1024;
@@ -54,7 +56,7 @@ export class RunningProgram {
   private readonly stopWatchingMemory: () => void;
 
   constructor(readonly prepared: Launchable, readonly options: LaunchOptions) {
-    const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd);
+    const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd, options.readable);
     this.sandboxed = launch.sandboxed;
     this.child = execa(launch.command, launch.args, {
       cwd: prepared.cwd,

@@ -42,7 +42,7 @@ function showable(file: string): boolean {
  * grader's network namespace, a read-only system, the program's folder read-only, a private size-limited /tmp, and
  * limits on processes and open files. Returns the command unchanged when the sandbox is off.
  */
-export function sandboxLaunch(command: string, args: string[], cwd: string): Launch {
+export function sandboxLaunch(command: string, args: string[], cwd: string, readable: string[] = []): Launch {
   const support = sandboxSupport();
   if (!support.available) return { command, args, sandboxed: false };
   // A command that does not exist is left to fail to start, as outside the sandbox (the kit reports it).
@@ -69,6 +69,7 @@ export function sandboxLaunch(command: string, args: string[], cwd: string): Lau
   const workingFolder = bound.includes(cwd) ? cwd : '/tmp';
   // The program's file (a compiled build outside its folder) and any path it is given, such as a site to serve.
   for (const arg of args) if (path.isAbsolute(arg)) show(arg);
+  for (const folder of readable) show(folder);
 
   const asRoot = support.asRoot;
   const uid = programUid();

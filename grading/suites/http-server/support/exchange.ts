@@ -1,4 +1,5 @@
 // Starting the student's server on the fixture site and talking HTTP to it: the steps every case is made of.
+import path from 'node:path';
 import {
   GradingFailure, HttpConnection, SECRET_TEXT, siteFile, timeout, type CaseContext, type HttpAnswer, type ReadOptions,
   type SiteFile,
@@ -7,7 +8,9 @@ import { get } from './requests.ts';
 
 /** Starts the student's server with --root at the fixture site; returns its port. */
 export async function startServer(t: CaseContext, root: string): Promise<number> {
-  const { port } = await t.start('server', { vars: { root } });
+  // The fixture around the root (its secret files, the site-private sibling) stays readable in the sandbox: a
+  // traversal bug must be able to reach them, or the traversal cases could not catch it.
+  const { port } = await t.start('server', { vars: { root }, readable: [path.dirname(root)] });
   return port;
 }
 
