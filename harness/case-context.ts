@@ -1,6 +1,6 @@
 // Everything one case uses, with teardown registered as it is acquired: when the case ends, nothing survives it.
 import type { CaseContext, StartOptions, Started } from './case-api.ts';
-import { CannotJudge, KitError } from './failure.ts';
+import { CannotJudge, GradingFailure, KitError } from './failure.ts';
 import { fillArguments, launch } from './launcher.ts';
 import { HttpConnection } from './http/index.ts';
 import { freePort } from './ports.ts';
@@ -114,6 +114,13 @@ export class CaseRun implements CaseContext {
         this.defer(() => running.stop());
       },
     });
+    // Started after its case ended, the program is being stopped; that it came up meanwhile must not pass for a start.
+    if (this.ended) {
+      throw new GradingFailure({
+        summary: `your ${role} was started after its case had ended (past its deadline), so it was stopped at once`,
+        hint: 'The case took longer than its deadline; the transcript shows what it was waiting for.',
+      });
+    }
     return { program, port };
   }
 

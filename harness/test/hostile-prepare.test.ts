@@ -87,7 +87,7 @@ describe.concurrent('the path of a case: t.start, then cleanup', () => {
     expect(ms).toBeLessThan(timeout('startup') + scaled(5000));
     expect(error.message).toMatch(/^your server exited with code 1 before it was listening on 127\.0\.0\.1:\d+ \(TCP\)$/);
     await t.cleanup();
-    expectNoSurvivors(t.programs[0]);
+    await expectNoSurvivors(t.programs[0]);
   });
 
   test('a working server: after cleanup neither its processes nor its port survive', async () => {
@@ -98,7 +98,7 @@ describe.concurrent('the path of a case: t.start, then cleanup', () => {
     await connection.expect('ONE\nTWO\n');
     expect(t.startLines).toEqual([`npx socklab run hostile server --port ${port}   # in one terminal`]);
     await t.cleanup();
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
     expect(await checkListening(port, 'tcp')).toBe('not-yet');
   });
 
@@ -109,6 +109,6 @@ describe.concurrent('the path of a case: t.start, then cleanup', () => {
     expect(error).toBeInstanceOf(GradingFailure);
     expect(t.programs).toHaveLength(1);
     await t.programs[0].exited;
-    expectNoSurvivors(t.programs[0]);
+    await expectNoSurvivors(t.programs[0]);
   });
 });

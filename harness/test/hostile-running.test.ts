@@ -53,7 +53,7 @@ describe.concurrent('servers that misbehave once running', () => {
       connection.destroy();
       expect(await timedStop(program)).toBeLessThan(stopBound());
     }
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('ignores SIGTERM (.mjs): SIGKILL after the grace period ends it', async () => {
@@ -62,7 +62,7 @@ describe.concurrent('servers that misbehave once running', () => {
     // The fixture saw the SIGTERM and kept running; only the SIGKILL ended it.
     expect(program.stderr.lastLines(5).join('\n')).toContain('SIGTERM? I will keep running');
     expect(program.exitStatus).toEqual({ code: null, signal: 'SIGKILL' });
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('stopGroup itself: SIGTERM is enough for a polite program, SIGKILL is needed for a stubborn one', async () => {
@@ -82,7 +82,7 @@ describe.concurrent('servers that misbehave once running', () => {
     expect(isAlive(worker)).toBe(true);
     expect(livingMembers(program.pid)).toContain(worker);
     expect(await timedStop(program)).toBeLessThan(stopBound());
-    expectNoSurvivors(program, [worker]);
+    await expectNoSurvivors(program, [worker]);
   });
 
   test('a correct Python server (.py) is started with python3, answers, and is stopped like any other', async () => {
@@ -97,7 +97,7 @@ describe.concurrent('servers that misbehave once running', () => {
       connection.destroy();
       expect(await timedStop(program)).toBeLessThan(stopBound());
     }
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 });
 
@@ -108,7 +108,7 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     expect(error).toBeInstanceOf(GradingFailure);
     expect(ms).toBeLessThan(timeout('exit') + scaled(5000));
     expect(error.message).toBe('your server exited with code 1; the contract requires exit code 0');
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('never exits (.mjs): "did not exit within", and expectExit stops it', async () => {
@@ -119,7 +119,7 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     expect(ms).toBeLessThan(within + stopBound());
     expect(error.message).toBe(`your server did not exit within ${within} ms`);
     expect((error as GradingFailure).details.hint).toContain('It is probably waiting');
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('floods stderr (.py): stopped once it passes 64 MiB, and the failure says so', async () => {
@@ -132,7 +132,7 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     // The tail kept for the message is bounded, whatever the flood.
     expect(program.stderr.lastLines(1000).join('\n').length).toBeLessThanOrEqual(16 * 1024 + 1);
     await program.stop();
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('hoards memory in a print loop (.mjs): stopped past 1 GiB, and the failure says so', async () => {
@@ -142,7 +142,7 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     expect(ms).toBeLessThan(timeout('case'));
     expect(error.message).toBe('your server was stopped because it used more than 1 GiB of memory');
     await program.stop();
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('outlives its time limit (.mjs): stopped, and the failure names the limit', async () => {
@@ -151,7 +151,7 @@ describe.concurrent('programs that must run to their end (expectExit)', () => {
     const { error } = await failureOf(() => expectExit(program, { withinMs: lifetimeMs + stopBound() }));
     expect(error).toBeInstanceOf(GradingFailure);
     expect(error.message).toBe(`your server was stopped because it was still running after ${lifetimeMs} ms`);
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('an interpreter that is not installed is a CannotJudge, not a kit error', async () => {

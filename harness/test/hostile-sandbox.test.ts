@@ -43,7 +43,7 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     const started = Date.now();
     await program.stop();
     expect(Date.now() - started).toBeLessThan(stopBound());
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
     expect(processesWith(`${marker}-grandchild`), 'the detached grandchild survived').toEqual([]);
     expect(tcpPortsHeld().has(sparePort), 'its port is still held').toBe(false);
   });
@@ -58,7 +58,7 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     expect(program.stoppedBecause).toBe("it ran more than 128 processes and threads at once, half the sandbox's limit of 256 (a fork bomb?)");
     expect(program.describeState()[0]).toContain('the grader stopped it because it ran more than 128 processes and threads at once');
     await program.stop();
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('a snoop: no kit, no solutions, no other process in sight', async () => {
@@ -70,7 +70,7 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     // It sees itself and bwrap's reaper (pid 1 of its namespace), nothing of the grader's.
     expect(found.processes.filter((cmdline) => !cmdline.startsWith('bwrap') && !cmdline.includes('command.mjs'))).toEqual([]);
     expect(found.processes.join('\n')).not.toMatch(/vitest|--out/);
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 
   test('a large file: its folder is read-only, /tmp stops at 64 MiB, and the failure names the limit', async () => {
@@ -83,6 +83,6 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     const state = program.describeState().join('\n');
     expect(state).toContain("it hit the sandbox's limit of 64 MiB written to its temporary folder (ENOSPC)");
     expect(state).toContain('in the sandbox only /tmp is writable');
-    expectNoSurvivors(program);
+    await expectNoSurvivors(program);
   });
 });

@@ -17,7 +17,7 @@ async function stopAndCheck(program: RunningProgram): Promise<void> {
   const started = Date.now();
   await program.stop();
   expect(Date.now() - started).toBeLessThan(stopBound());
-  expectNoSurvivors(program);
+  await expectNoSurvivors(program);
 }
 
 /** Starts a fixture server and returns how waiting for it to listen failed. */

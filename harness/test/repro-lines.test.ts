@@ -48,7 +48,7 @@ describe.concurrent('UDP: the reference server (solutions/udp-uppercase) answers
 
   afterAll(async () => {
     await server?.stop();
-    if (server) expectNoSurvivors(server);
+    if (server) await expectNoSurvivors(server);
     await copy?.dispose();
   });
 

@@ -8,6 +8,7 @@ import { afterAll, expect } from 'vitest';
 import { prepareProgram, type PreparedProgram } from '../../prepare-program.ts';
 import { livingMembers } from '../../process-group.ts';
 import { RunningProgram, type Launchable, type LaunchOptions } from '../../running-program.ts';
+import { scaled } from '../../timeouts.ts';
 
 /** The folder of one hostile fixture (each is a target folder holding one role's program). */
 export function fixtureDir(name: string): string {
@@ -67,8 +68,14 @@ export function hostPid(program: RunningProgram, pid: number): number {
   throw new Error(`no process of the sandbox has pid ${pid} in its namespace`);
 }
 
-/** Asserts that nothing of the program's process group survives. */
-export function expectNoSurvivors(program: RunningProgram, alsoPids: number[] = []): void {
+/**
+ * Asserts that nothing of the program's process group survives. A stopped program's last processes may take a
+ * moment to be reaped, so the check waits for that (a bound on a hang, not a speed measurement) before it asserts.
+ */
+export async function expectNoSurvivors(program: RunningProgram, alsoPids: number[] = []): Promise<void> {
+  const gone = () => livingMembers(program.pid).length === 0 && program.livingProcesses().length === 0 &&
+    !isAlive(program.pid) && alsoPids.every((pid) => !isAlive(pid));
+  for (const deadline = Date.now() + scaled(3000); !gone() && Date.now() < deadline;) await sleep(50);
   expect(livingMembers(program.pid), 'processes of the program group still alive').toEqual([]);
   expect(program.livingProcesses(), 'processes of the program (its sandbox) still alive').toEqual([]);
   expect(isAlive(program.pid), `program pid ${program.pid} still alive`).toBe(false);
