@@ -10,7 +10,8 @@ export interface ExitExpectation {
   withinMs?: number;
   /** What the program was expected to be doing, for the summary ("after printing the reply"). */
   what?: string;
-  hint?: string;
+  /** The advice; a function when it depends on what the program did before it exited (read after the wait). */
+  hint?: string | (() => string);
   repro?: string[];
 }
 
@@ -18,13 +19,14 @@ export interface ExitExpectation {
 export async function expectExit(program: RunningProgram, expectation: ExitExpectation = {}): Promise<ExitStatus> {
   const within = expectation.withinMs ?? timeout('exit');
   const status = await program.waitForExit(within);
-  const base: Pick<FailureDetails, 'repro' | 'hint'> = { repro: expectation.repro, hint: expectation.hint };
+  const hint = typeof expectation.hint === 'function' ? expectation.hint() : expectation.hint;
+  const base: Pick<FailureDetails, 'repro' | 'hint'> = { repro: expectation.repro, hint };
   if (!status) {
     await program.stop();
     throw new GradingFailure({
       ...base,
       summary: `your ${program.prepared.role} did not exit within ${within} ms${expectation.what ? ` ${expectation.what}` : ''}`,
-      hint: expectation.hint ?? 'It is probably waiting: for stdin to end, for a reply that will not come, or for a\n' +
+      hint: hint ?? 'It is probably waiting: for stdin to end, for a reply that will not come, or for a\n' +
         'socket or timer it never closed (an open socket keeps a Node program alive).',
     });
   }

@@ -32,7 +32,8 @@ function expectRetries(run: ResolverRun, count: number, timeoutMs: number): void
 
 suite.case({ id: 'retry-after-timeout', name: 'no reply to two queries: the same query is sent a third time, and its reply printed', points: 2, level: 'rfc', reference: 'RFC 1035 §4.2.1' }, async (t) => {
   const run = await runResolver(t);
-  await expectPrinted(run, { hint: 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).', withinMs: 1200 + timeout('exit') });
+  const hint = 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).';
+  await expectPrinted(run, { hint, exitHint: hint, withinMs: 1200 + timeout('exit') });
   expectRetries(run, 3, 400);
 });
 
