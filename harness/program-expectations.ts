@@ -51,14 +51,22 @@ const looseLines = (bytes: Buffer) => bytes.toString('utf8').split('\n').map((li
  * something else forgives blanks at the end of a line, CRLF and the last newline, which their own case judges
  * (one cause, one deduction).
  */
-export function expectStdout(program: RunningProgram, expected: string | Uint8Array, details: Partial<FailureDetails> & { loose?: boolean } = {}): void {
+export function expectStdout(program: RunningProgram, expected: string | Uint8Array,
+  details: Partial<FailureDetails> & { loose?: boolean; contentHint?: string } = {}): void {
   const got = program.stdout.head();
-  const { loose, ...rest } = details;
+  const { loose, contentHint, ...rest } = details;
   if (got.equals(Buffer.from(expected))) return;
   if (loose && looseLines(got) === looseLines(Buffer.from(expected))) return;
+  const role = program.prepared.role;
+  // Nothing printed at all: advice about the printout's content (contentHint) would point the wrong way.
+  const silent = got.length === 0;
+  const hint = silent
+    ? [`Your ${role} printed nothing on stdout.`, rest.hint].filter(Boolean).join('\n')
+    : [rest.hint, contentHint].filter(Boolean).join('\n') || undefined;
   throw new GradingFailure({
-    summary: `your ${program.prepared.role} printed something other than what was expected on stdout`,
+    summary: silent ? `your ${role} printed nothing on stdout` : `your ${role} printed something other than what was expected on stdout`,
     ...rest,
+    hint,
     expected,
     received: got,
   });
