@@ -1,6 +1,8 @@
 // Runs repro lines as a student pastes them: the start line in one terminal (a server of the target, or the
 // grader's own peer via `socklab serve`), the rest in another, with `npx socklab` meaning this kit.
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { kitRoot } from '../../grader/kit-paths.ts';
 import { checkListening } from '../../../harness/readiness.ts';
@@ -30,13 +32,16 @@ export interface Pasted { printed: string; exitCode?: number; hung: boolean }
 /** Runs lines as one pasted script, stopped (and marked hung) after HAND_LIMIT_MS, as a student would press Ctrl-C. */
 export async function paste(lines: string[], target: string): Promise<Pasted> {
   const script = lines.map((line) => asRun(line, target)).join('\n');
-  const child = execa('sh', ['-c', script], { detached: true, reject: false, stdin: 'ignore', all: true, stripFinalNewline: false, cwd: os.tmpdir(), env: { NO_COLOR: '1' } });
+  // a folder of its own, as a student's terminal would be: lines may make files there (printf … > peers.csv)
+  const cwd = await mkdtemp(path.join(os.tmpdir(), 'socklab-by-hand-'));
+  const child = execa('sh', ['-c', script], { detached: true, reject: false, stdin: 'ignore', all: true, stripFinalNewline: false, cwd, env: { NO_COLOR: '1' } });
   let hung = false;
   const timer = setTimeout(() => { hung = true; void stopGroup(child.pid!, 0); }, HAND_LIMIT_MS);
   const result = await child;
   clearTimeout(timer);
+  await rm(cwd, { recursive: true, force: true });
   // the kit's own "started … (pid N)" line and the target's path differ from run to run, not the program's behaviour
-  const printed = String(result.all ?? '').replace(/^\[socklab\] started .*\n/gm, '').replaceAll(target, '<target>');
+  const printed = String(result.all ?? '').replace(/^\[socklab\] started .*\n/gm, '').replaceAll(target, '<target>').replaceAll(cwd, '<here>');
   return { printed, exitCode: hung ? undefined : result.exitCode, hung };
 }
 

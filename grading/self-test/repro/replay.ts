@@ -8,14 +8,18 @@ import { sentLines, type Outcome } from './same-fault.ts';
  * instead: netcat plays it" and "what dig makes of it" are left out: they are not the student's program). */
 export interface ReproPlan { kind: 'server' | 'client' | 'command'; start?: string; typed: string[] }
 
+/** A line offered instead of the student's own program ("or, instead: netcat plays it", "what dig makes of it"). */
+const ALTERNATIVE = /#\s*(or, instead|what dig makes)/;
+
 /** Reads a repro's shape; undefined when the lines are not of a shape this self-test knows (reported, not skipped). */
 export function planOf(repro: string[]): ReproPlan | undefined {
   const server = repro.find((line) => SERVER_LINE.test(line));
   if (server) return { kind: 'server', start: server, typed: repro.filter((line) => line !== server) };
   const serve = repro.find((line) => SERVE_LINE.test(line));
-  const program = repro.filter((line) => PROGRAM_LINE.test(line));
-  if (program.length !== 1) return undefined;
-  return serve ? { kind: 'client', start: serve, typed: program } : { kind: 'command', typed: program };
+  // the student's lines: the program's command and what it needs first (a file made with printf)
+  const typed = repro.filter((line) => line !== serve && !ALTERNATIVE.test(line));
+  if (typed.filter((line) => PROGRAM_LINE.test(line)).length !== 1) return undefined;
+  return serve ? { kind: 'client', start: serve, typed } : { kind: 'command', typed };
 }
 
 /**
@@ -23,7 +27,7 @@ export function planOf(repro: string[]): ReproPlan | undefined {
  * file made by hand…). Two failures of one mutant with the same shape are one check: only the first is replayed.
  */
 export function shapeOf(plan: ReproPlan): string {
-  const tools = (line: string) => (line.match(/\bnc(?: -[A-Za-z]+(?: \d+)?)*|\bcurl\b|\bnode -e\b|\bpython3\b|\bsleep\b|\bdig\b|&$|&\s|> \S+$|npx socklab \w+/g) ?? []).join(' ');
+  const tools = (line: string) => (line.match(/(?<=^|[\s|;(])nc(?: -[A-Za-z]+\d*)*(?=\s)|\bcurl\b|\bnode -e\b|\bpython3\b|\bsleep\b|\bdig\b|&$|&\s|> \S+$|npx socklab \w+/g) ?? []).join(' ');
   return [plan.kind, ...(plan.start ? [tools(plan.start)] : []), ...plan.typed.map(tools)].join(' | ');
 }
 
