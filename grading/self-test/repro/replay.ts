@@ -1,6 +1,7 @@
 // Replays one failure's repro lines by hand against a target: the start line in one "terminal", the student's
 // lines in another; the result is the Outcome that same-fault.ts compares.
 import { solutionsDir } from '../../grader/kit-paths.ts';
+import { freePort } from '../../../harness/ports.ts';
 import { paste, PROGRAM_LINE, SERVE_LINE, SERVER_LINE, startLine, stillUp } from './by-hand.ts';
 import { sentLines, type Outcome } from './same-fault.ts';
 
@@ -44,9 +45,25 @@ export async function runPlan(plan: ReproPlan, exercise: string, target: string)
   }
 }
 
-/** The repro run against the mutant's target and against the reference solution, the same way. */
+/** The same plan on another port: every mention of the start line's port replaced. */
+function onPort(plan: ReproPlan, port: number): ReproPlan {
+  const found = plan.start && (SERVER_LINE.exec(plan.start) ?? SERVE_LINE.exec(plan.start));
+  if (!found) return plan;
+  const mention = new RegExp(`(?<![\\d.])${found[2]}(?!\\d)`, 'g');
+  const moved = (line: string) => line.replace(mention, String(port));
+  return { ...plan, start: moved(plan.start!), typed: plan.typed.map(moved) };
+}
+
+/** The repro run against the mutant's target and, at the same time on a port of its own, the reference solution. */
 export async function replayBoth(plan: ReproPlan, exercise: string, mutantTarget: string) {
-  const mutant = await runPlan(plan, exercise, mutantTarget);
-  const reference = await runPlan(plan, exercise, solutionsDir);
+  const transport = exercise === 'udp-uppercase' && plan.kind === 'server' ? 'udp' : 'tcp';
+  const found = plan.start && (SERVER_LINE.exec(plan.start) ?? SERVE_LINE.exec(plan.start));
+  const port = found ? await freePort(transport) : undefined;
+  const [mutant, reference] = await Promise.all([
+    runPlan(plan, exercise, mutantTarget),
+    runPlan(port ? onPort(plan, port) : plan, exercise, solutionsDir),
+  ]);
+  // what the reference printed, as if on the printed port (an error message or a Location may name it)
+  if (found && port) reference.printed = reference.printed.replace(new RegExp(`(?<![\\d.])${port}(?!\\d)`, 'g'), found[2]);
   return { mutant, reference };
 }
