@@ -7,6 +7,10 @@ import { LATE_REPLY_MS, markedReply, PATIENT_REPLY_MS, peers } from './support/p
 
 const suite = exerciseSuite('udp-uppercase', { group: 'The client', role: 'client' });
 
+// A case about something else than waiting gives the client a long --timeout: on a busy machine a client kept from
+// running for a second would give up on a reply already waiting in its socket, and that is not its fault.
+const PATIENT = ['--timeout', String(scaled(5000))];
+
 /**
  * The lines that let a student replay a client case: `socklab serve` plays the grader's own server for this case;
  * where netcat can play it too (the reply ready, for a client that sends `replyTo`), its line is given as well. A
@@ -38,8 +42,8 @@ async function startClient(t: CaseContext, peer: { port: number; received: Buffe
 suite.case({ id: 'client-prints-the-reply', level: 'core', name: 'client prints the server\'s reply and a newline, then exits 0', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'hello udp\n';
-  const repro = clientRepro(t, peer.port, stdin, 'hello udp');
-  const program = await startClient(t, peer, stdin, repro);
+  const repro = clientRepro(t, peer.port, stdin, 'hello udp', PATIENT);
+  const program = await startClient(t, peer, stdin, repro, PATIENT);
   await expectExit(program, { code: 0, what: 'after printing the reply', repro });
   expectStdout(program, 'HELLO UDP (reply 7)\n', {
     hint: 'Print exactly the reply datagram, decoded as UTF-8, followed by one newline. The grader\'s server added\n' +
@@ -51,8 +55,8 @@ suite.case({ id: 'client-prints-the-reply', level: 'core', name: 'client prints 
 suite.case({ id: 'client-sends-line-without-ending', level: 'core', name: 'client sends the line without its line ending, as one datagram', points: 2 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'hello udp\nsecond line is not sent\n';
-  const repro = clientRepro(t, peer.port, stdin, 'hello udp');
-  const program = await startClient(t, peer, stdin, repro);
+  const repro = clientRepro(t, peer.port, stdin, 'hello udp', PATIENT);
+  const program = await startClient(t, peer, stdin, repro, PATIENT);
   await peer.waitForDatagrams(1, timeout('reply'));
   await expectExit(program, { what: 'after the reply', repro });
   const sent = peer.received[0];
@@ -72,8 +76,8 @@ suite.case({ id: 'client-sends-line-without-ending', level: 'core', name: 'clien
 suite.case({ id: 'client-utf8-round-trip', level: 'rfc', name: 'client sends and prints non-ASCII text as UTF-8', points: 1 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'grüße, ñandú\n';
-  const repro = clientRepro(t, peer.port, stdin, 'grüße, ñandú');
-  const program = await startClient(t, peer, stdin, repro);
+  const repro = clientRepro(t, peer.port, stdin, 'grüße, ñandú', PATIENT);
+  const program = await startClient(t, peer, stdin, repro, PATIENT);
   await expectExit(program, { code: 0, repro });
   if (!peer.received[0]?.equals(Buffer.from('grüße, ñandú'))) {
     throw new GradingFailure({
@@ -91,8 +95,8 @@ suite.case({ id: 'client-utf8-round-trip', level: 'rfc', name: 'client sends and
 suite.case({ id: 'client-last-line-without-newline', level: 'rfc', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {
   const peer = await startPeer(t);
   const stdin = 'no newline at the end';
-  const repro = clientRepro(t, peer.port, stdin, 'no newline at the end');
-  const program = await startClient(t, peer, stdin, repro);
+  const repro = clientRepro(t, peer.port, stdin, 'no newline at the end', PATIENT);
+  const program = await startClient(t, peer, stdin, repro, PATIENT);
   await expectExit(program, { code: 0, what: 'after the reply', repro, hint: 'A last line without "\\n" is still a line: send it when stdin ends.' });
   expectStdout(program, 'NO NEWLINE AT THE END (reply 7)\n', {
     hint: 'Send the whole last line, as it is: it has no "\\n" to remove (cutting its last character off, as if it\n' +
