@@ -46,7 +46,8 @@ function expectRetriesAsSeen(run: ResolverRun, count: number, timeoutMs: number)
 suite.case({ id: 'retry-after-timeout', alone: true, name: 'no reply to two queries: the same query is sent a third time, and its reply printed', points: 2, level: 'rfc', reference: 'RFC 1035 §4.2.1' }, async (t) => {
   await judgeOnTime(async (punctuality) => {
     const run = await runResolver(t);
-    await expectPrinted(run, { hint: 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).', withinMs: 1200 + timeout('exit') });
+    const hint = 'UDP loses datagrams: with no reply after --timeout ms, send the query again (three attempts in all).';
+    await expectPrinted(run, { hint, exitHint: hint, withinMs: 1200 + timeout('exit') });
     expectRetries(run, 3, 400, punctuality);
   });
 });

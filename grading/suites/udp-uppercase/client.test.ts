@@ -89,7 +89,7 @@ suite.case({ id: 'client-utf8-round-trip', level: 'rfc', name: 'client sends and
       repro,
     });
   }
-  expectStdout(program, 'GRÜSSE, ÑANDÚ (reply 7)\n', { hint: 'Decode the reply as UTF-8 before printing it.', repro, loose: true });
+  expectStdout(program, 'GRÜSSE, ÑANDÚ (reply 7)\n', { contentHint: 'Decode the reply as UTF-8 before printing it.', repro, loose: true });
 });
 
 suite.case({ id: 'client-last-line-without-newline', level: 'rfc', name: 'client sends a line that ends stdin without a newline', points: 1 }, async (t) => {

@@ -44,14 +44,15 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /** The resolver must exit 0 and print the JSON of the scenario's reply. */
-export async function expectPrinted(run: ResolverRun, judged: { hint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
+export async function expectPrinted(run: ResolverRun, judged: { hint?: string; exitHint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
   await expectExit(run.program, {
     code: 0,
     withinMs: judged.withinMs ?? timeout('exit'),
     what: 'after a reply it can read',
     repro: run.repro,
-    hint: run.log.udp.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
-      : 'Every reply it can read, whatever its rcode, is printed as JSON with exit code 0.',
+    // read after the exit: before it, the resolver may not have sent its query yet
+    hint: () => run.log.udp.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
+      : judged.exitHint ?? 'Every reply it can read, whatever its rcode, is printed as JSON with exit code 0.',
   });
   expectOutput(run.program.stdout.head(), expectedOutput({ ...run.scenario.reply!, id: 0 }), {
     repro: run.repro,
