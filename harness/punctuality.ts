@@ -3,6 +3,7 @@
 // case checks again, a bounded number of times, and otherwise says it could not judge. Never `failed`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CannotJudge } from './failure.ts';
+import { runQueueWaitMs } from './machine-wait.ts';
 import { scaled } from './timeouts.ts';
 
 /** How late the grader may be (event-loop stall, a reply's departure) and still judge a deadline fairly. */
@@ -33,10 +34,13 @@ export async function judgeOnTime(attempt: (punctuality: Punctuality) => Promise
   for (let n = 1; n <= attempts; n++) {
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
+    // The grader's own wait for a core during the attempt: on a machine that busy, the program it judges was
+    // starved too (between its send() and the datagram leaving, say), and what the grader saw is not its timing.
+    const waitedBefore = runQueueWaitMs([process.pid]);
     const punctuality: Punctuality = {
       get loopLagMs() { return lag.max / 1e6; },
       check(what: string, lateMs = 0) {
-        const late = Math.max(lateMs, lag.max / 1e6);
+        const late = Math.max(lateMs, lag.max / 1e6, runQueueWaitMs([process.pid]) - waitedBefore);
         if (late > scaled(PUNCTUALITY_SLACK_MS)) throw new GraderLate(`${what}: the grader was ${Math.round(late)} ms late (slack ${scaled(PUNCTUALITY_SLACK_MS)} ms)`);
       },
     };
