@@ -9,8 +9,13 @@ import { WakeSignal } from './transport/wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
 
-/** A datagram's expectation; `repro` replaces the one-datagram line when the exchange needs more to show. */
-export type DatagramExpectation = ExpectOptions & { repro?: string[] };
+/**
+ * A datagram's expectation; `repro` replaces the one-datagram line when the exchange needs more to show. A case that
+ * judges another feature reads the reply leniently, so one mistake costs only its own case: `anyPort` takes a reply
+ * from another port of the server's, `anyCase` compares the reply's uppercase (a case that judges the uppercasing
+ * itself leaves both off).
+ */
+export type DatagramExpectation = ExpectOptions & { repro?: string[]; anyPort?: boolean; anyCase?: boolean };
 
 interface Datagram { payload: Buffer; port: number; address: string }
 
@@ -103,7 +108,7 @@ export class UdpSocket {
             'and keep receiving after each reply: one server handles many datagrams.',
       });
     }
-    if (got.port !== fromPort) {
+    if (got.port !== fromPort && !options.anyPort) {
       throw new GradingFailure({
         ...base,
         summary: `${prefix}the reply came from port ${got.port}, not from the server's port ${fromPort}`,
@@ -111,7 +116,8 @@ export class UdpSocket {
           'the port it sent to.',
       });
     }
-    if (!got.payload.equals(want)) {
+    const payload = options.anyCase ? Buffer.from(got.payload.toString('utf8').toUpperCase()) : got.payload;
+    if (!payload.equals(want)) {
       throw new GradingFailure({ ...base, summary: `${prefix}the reply differs from what was expected`, expected: want, received: got.payload, hint: hintFor('mismatch', options.hint) });
     }
   }
