@@ -23,6 +23,8 @@ export interface CaseSpec {
   reference?: string;
   /** The case's own deadline in milliseconds before scaling, when it needs more than the default. */
   timeoutMs?: number;
+  /** A case that measures time runs with no other case of its file beside it (the others run a few at a time). */
+  alone?: boolean;
 }
 
 /** What a finished case leaves in vitest's task meta for the grader's reporter. */

@@ -1,6 +1,7 @@
 // Deadlines for a client count from its first sign of life (its first datagram, its connection), not from spawn:
 // a runtime that starts slowly (Python on a busy machine) is waited for within the scaled start-up budget.
 import { GradingFailure } from './failure.ts';
+import { MACHINE_WAIT_CAP, runQueueWaitMs } from './machine-wait.ts';
 import type { RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
 
@@ -13,8 +14,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function awaitFirstSign(program: RunningProgram, sign: () => boolean, what: string, repro?: string[]): Promise<void> {
   const budget = timeout('startup');
-  const deadline = performance.now() + budget;
-  while (!sign() && !program.exitStatus && performance.now() < deadline) await sleep(20);
+  const started = performance.now();
+  // The time the program waited for a core is given back, up to MACHINE_WAIT_CAP times the budget.
+  const waitedBefore = runQueueWaitMs(program.livingProcesses());
+  const deadline = () => started + Math.min(budget + runQueueWaitMs(program.livingProcesses()) - waitedBefore, MACHINE_WAIT_CAP * budget);
+  while (!sign() && !program.exitStatus && performance.now() < deadline()) await sleep(20);
   if (sign() || program.exitStatus) return;
   throw new GradingFailure({
     summary: `your ${program.prepared.role} had not ${what} ${budget} ms after it was started`,

@@ -70,7 +70,7 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
         exercise, id: spec.id, points: spec.points, level: spec.level, visibility,
         group: spec.group ?? options.group, role, reference: spec.reference,
       };
-      const declare = caseRuns(settings, declared) ? test : test.skip;
+      const declare = !caseRuns(settings, declared) ? test.skip : spec.alone ? test.sequential : test;
       const deadline = scaled(spec.timeoutMs ?? 0) || timeout('case');
       declare(spec.name, { timeout: deadline + scaled(15000), meta: { socklab: declared } }, async ({ task }) => {
         const meta: CaseMeta = { ...declared };

@@ -24,3 +24,10 @@ const HINTS: Record<Outcome, string> = {
 export function hintFor(outcome: Outcome, extra?: string): string {
   return extra ? `${extra}\n${HINTS[outcome]}` : HINTS[outcome];
 }
+
+/** A datagram reply that is a correct start of the answer, cut short: a receive buffer smaller than the datagram. */
+export function cutHint(got: number, expected: number): string {
+  return `The reply was cut at ${got} bytes: its first ${got} bytes are right, the other ${expected - got} never came. A datagram\n` +
+    `is read whole or cut: a receive buffer of ${got} bytes (recvfrom(${got}) in Python) keeps the first ${got} bytes and\n` +
+    'silently drops the rest. Receive with a buffer of 65,535 bytes, the largest datagram there is.';
+}

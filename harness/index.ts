@@ -9,7 +9,7 @@ export { escapeBytes } from './escape.ts';
 export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-quote.ts';
 export { timeout, scaled } from './timeouts.ts';
 export { awaitFirstSign } from './first-sign.ts';
-export { judgeOnTime, GraderLate, TOO_BUSY } from './punctuality.ts';
+export { judgeOnTime, GraderLate, TOO_BUSY, type Punctuality } from './punctuality.ts';
 export { sleep, StreamClosed } from './transport/index.ts';
 export type {
   DatagramIn, Framing, PeerFactory, PeerOptions, PeerPlan, PeerTable, RecordedStream, SessionInfo, StartedPeer, TcpServerPeer,

@@ -10,7 +10,8 @@ export interface ExitExpectation {
   withinMs?: number;
   /** What the program was expected to be doing, for the summary ("after printing the reply"). */
   what?: string;
-  hint?: string;
+  /** The advice; a function when it depends on what the program did before it exited (read after the wait). */
+  hint?: string | (() => string);
   repro?: string[];
 }
 
@@ -18,13 +19,14 @@ export interface ExitExpectation {
 export async function expectExit(program: RunningProgram, expectation: ExitExpectation = {}): Promise<ExitStatus> {
   const within = expectation.withinMs ?? timeout('exit');
   const status = await program.waitForExit(within);
-  const base: Pick<FailureDetails, 'repro' | 'hint'> = { repro: expectation.repro, hint: expectation.hint };
+  const hint = typeof expectation.hint === 'function' ? expectation.hint() : expectation.hint;
+  const base: Pick<FailureDetails, 'repro' | 'hint'> = { repro: expectation.repro, hint };
   if (!status) {
     await program.stop();
     throw new GradingFailure({
       ...base,
       summary: `your ${program.prepared.role} did not exit within ${within} ms${expectation.what ? ` ${expectation.what}` : ''}`,
-      hint: expectation.hint ?? 'It is probably waiting: for stdin to end, for a reply that will not come, or for a\n' +
+      hint: hint ?? 'It is probably waiting: for stdin to end, for a reply that will not come, or for a\n' +
         'socket or timer it never closed (an open socket keeps a Node program alive).',
     });
   }
@@ -49,14 +51,22 @@ const looseLines = (bytes: Buffer) => bytes.toString('utf8').split('\n').map((li
  * something else forgives blanks at the end of a line, CRLF and the last newline, which their own case judges
  * (one cause, one deduction).
  */
-export function expectStdout(program: RunningProgram, expected: string | Uint8Array, details: Partial<FailureDetails> & { loose?: boolean } = {}): void {
+export function expectStdout(program: RunningProgram, expected: string | Uint8Array,
+  details: Partial<FailureDetails> & { loose?: boolean; contentHint?: string } = {}): void {
   const got = program.stdout.head();
-  const { loose, ...rest } = details;
+  const { loose, contentHint, ...rest } = details;
   if (got.equals(Buffer.from(expected))) return;
   if (loose && looseLines(got) === looseLines(Buffer.from(expected))) return;
+  const role = program.prepared.role;
+  // Nothing printed at all: advice about the printout's content (contentHint) would point the wrong way.
+  const silent = got.length === 0;
+  const hint = silent
+    ? [`Your ${role} printed nothing on stdout.`, rest.hint].filter(Boolean).join('\n')
+    : [rest.hint, contentHint].filter(Boolean).join('\n') || undefined;
   throw new GradingFailure({
-    summary: `your ${program.prepared.role} printed something other than what was expected on stdout`,
+    summary: silent ? `your ${role} printed nothing on stdout` : `your ${role} printed something other than what was expected on stdout`,
     ...rest,
+    hint,
     expected,
     received: got,
   });

@@ -6,6 +6,7 @@ import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
 import { watchMemory } from './memory-watch.ts';
+import { MACHINE_WAIT_CAP, runQueueWaitMs } from './machine-wait.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
@@ -118,10 +119,26 @@ export class RunningProgram {
     this.child.stdin?.end();
   }
 
-  /** The exit status, or undefined when the program is still running after `ms`. */
-  async waitForExit(ms: number): Promise<ExitStatus | undefined> {
+  /** The exit status, or undefined when the program is still running after `ms` (plus the time it waited for a core). */
+  async waitForExit(ms: number, fairToBusyMachine = true): Promise<ExitStatus | undefined> {
+    // The time the machine kept the program waiting for a core is given back (up to MACHINE_WAIT_CAP times the
+    // deadline): a correct program on a busy machine still makes its deadline; a hung program waits for nothing.
+    const waitedBefore = fairToBusyMachine ? runQueueWaitMs(this.livingProcesses()) : 0;
+    const started = Date.now();
+    let deadline = started + ms;
+    for (;;) {
+      const status = await this.exitedWithin(deadline - Date.now());
+      if (status || !fairToBusyMachine) return status;
+      const credit = runQueueWaitMs(this.livingProcesses()) - waitedBefore;
+      const extended = Math.min(started + ms + credit, started + MACHINE_WAIT_CAP * ms);
+      if (extended <= deadline + 10) return undefined;
+      deadline = extended;
+    }
+  }
+
+  private async exitedWithin(ms: number): Promise<ExitStatus | undefined> {
     let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+    const expired = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), Math.max(0, ms)); });
     try {
       return await Promise.race([this.exited, expired]);
     } finally {
@@ -142,7 +159,7 @@ export class RunningProgram {
     await stopGroup(this.pid, timeout('stopGrace'));
     untrackGroup(this.pid);
     this.child.stdin?.destroy();
-    await this.waitForExit(timeout('stopGrace'));
+    await this.waitForExit(timeout('stopGrace'), false);
   }
 
   /** Processes of this program's group still alive (the program itself and anything it started). */

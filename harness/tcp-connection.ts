@@ -10,6 +10,8 @@ import { RecordedStream, sleep } from './transport/index.ts';
 export interface ExpectOptions {
   /** Advice for this case, shown above the usual causes. */
   hint?: string;
+  /** Advice about what an answer holds (letter case, encoding): shown only when some of the answer came back. */
+  contentHint?: string;
   /** Milliseconds to wait (default: the scaled reply timeout). */
   timeoutMs?: number;
   /** What the case was checking, when the summary should say more than "the answer differs". */
@@ -50,12 +52,15 @@ export class TcpConnection {
   destroy(): void { this.stream.destroy(); }
 
   private fail(outcome: Outcome, summary: string, expected: Buffer, options: ExpectOptions): never {
+    // Nothing came back: advice about the answer's content would send the student to the wrong place.
+    const silent = this.stream.unread.length === 0 && (outcome === 'timeout' || outcome === 'eof' || outcome === 'reset');
+    const own = silent ? options.hint : [options.hint, options.contentHint].filter(Boolean).join('\n') || undefined;
     throw new GradingFailure({
       summary: options.what ? `${options.what}: ${summary}` : summary,
       sent: this.sentBytes,
       expected,
       received: this.stream.unread,
-      hint: hintFor(outcome, options.hint),
+      hint: silent ? `Your program sent nothing back: not one byte of this answer arrived.\n${hintFor(outcome, own)}` : hintFor(outcome, own),
       repro: [this.reproLine()],
     });
   }

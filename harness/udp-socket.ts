@@ -1,7 +1,7 @@
 // The grader as a UDP client of a student's server: sends datagrams and waits for the reply each one must get.
 import dgram from 'node:dgram';
 import { GradingFailure } from './failure.ts';
-import { hintFor } from './hints.ts';
+import { cutHint, hintFor } from './hints.ts';
 import { checkListening } from './readiness.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
@@ -101,11 +101,13 @@ export class UdpSocket {
         summary: `${prefix}no reply datagram arrived within ${ms} ms`,
         expected: want,
         received: Buffer.alloc(0),
-        // When nothing is bound any more, that is the cause, whatever the case's own advice says.
+        // When nothing is bound any more, that is the cause, whatever the case's own advice says; advice about a
+        // reply's content (options.contentHint) has no place when no reply came.
         hint: nothingBound
           ? `Nothing is bound to UDP port ${to} any more: did the server crash, or close its socket (see its stderr)?`
-          : options.hint ?? 'Send the reply to the address and port the datagram came from (rinfo.port, rinfo.address),\n' +
-            'and keep receiving after each reply: one server handles many datagrams.',
+          : `Your program sent nothing back: no datagram arrived within ${ms} ms.\n` +
+            (options.hint ?? 'Send the reply to the address and port the datagram came from (rinfo.port, rinfo.address),\n' +
+            'and keep receiving after each reply: one server handles many datagrams.'),
       });
     }
     if (got.port !== fromPort && !options.anyPort) {
@@ -117,8 +119,13 @@ export class UdpSocket {
       });
     }
     const payload = options.anyCase ? Buffer.from(got.payload.toString('utf8').toUpperCase()) : got.payload;
+    if (payload.length < want.length && payload.equals(want.subarray(0, payload.length))) {
+      throw new GradingFailure({ ...base, summary: `${prefix}the reply is only the first ${got.payload.length} of ${want.length} bytes`, expected: want, received: got.payload,
+        hint: [cutHint(got.payload.length, want.length), options.hint].filter(Boolean).join('\n') });
+    }
     if (!payload.equals(want)) {
-      throw new GradingFailure({ ...base, summary: `${prefix}the reply differs from what was expected`, expected: want, received: got.payload, hint: hintFor('mismatch', options.hint) });
+      const own = [options.hint, options.contentHint].filter(Boolean).join('\n') || undefined;
+      throw new GradingFailure({ ...base, summary: `${prefix}the reply differs from what was expected`, expected: want, received: got.payload, hint: hintFor('mismatch', own) });
     }
   }
 

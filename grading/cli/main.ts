@@ -1,4 +1,5 @@
 // The socklab command line: picks the subcommand and turns kit and usage errors into exit code 2.
+import { gradeInSandbox } from '../grader/isolated-grading.ts';
 import { KitError } from '../grader/kit-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -36,6 +37,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // A grading run moves into its own network first, before this process loads the test runner only to hand over.
+    if (name === 'grade' || name === 'test') {
+      const isolated = await gradeInSandbox(name, beforeDash.includes('--require-sandbox'));
+      if (isolated !== undefined) return isolated;
+    }
     return await (await load())(args);
   } catch (error) {
     if (error instanceof KitError) {

@@ -12,7 +12,11 @@ export function parseOptions<T extends Options>(command: string, args: string[],
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`socklab ${command}: ${(error as Error).message.replace(/\.$/, '')}. See \`npx socklab help\`.`);
+    // Node's own text goes on about positional arguments; a student needs the option's name and where the list is.
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    const what = unknown ? `unknown option ${unknown[1]}` : message.replace(/\.$/, '');
+    throw new UsageError(`socklab ${command}: ${what}. Its options: \`npx socklab ${command} --help\`.`);
   }
 }
 

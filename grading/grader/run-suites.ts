@@ -13,6 +13,12 @@ export function defaultJobs(): number {
   return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
+/**
+ * How many cases of one suite file run at once. Cases wait on sockets and timers far more than they compute, and
+ * each has its own programs, ports and transcript; more than this and a busy machine makes the grader late.
+ */
+export const CASES_AT_ONCE = 4;
+
 /** Runs grading/suites/<id>/*.test.ts for the exercises in `settings.manifests`; never reads tests from the target. */
 export async function runSuites(settings: RunSettings, jobs: number, run: { bail?: boolean } = {}): Promise<CollectedResults> {
   const reporter = new CaseReporter();
@@ -27,6 +33,14 @@ export async function runSuites(settings: RunSettings, jobs: number, run: { bail
       reporters: [reporter],
       provide: { socklab: settings },
       pool: 'forks',
+      // One worker process runs several suite files: each file would otherwise pay a process start and the import of
+      // the whole harness. The suites keep no state between cases (each case has its own CaseRun), so nothing leaks.
+      isolate: false,
+      // The cases of a file run side by side (docs/performance.md); a case that must run alone says so.
+      sequence: { concurrent: true },
+      maxConcurrency: CASES_AT_ONCE,
+      // The harness and suites compiled once and kept on disk between runs, in the kit's own folder.
+      experimental: { fsModuleCache: true, fsModuleCachePath: path.join('.socklab', 'vitest-cache') },
       // Never more workers than files: each worker is a process to start.
       maxWorkers: Math.max(1, Math.min(jobs, include.length)),
       passWithNoTests: true,

@@ -1,98 +1,116 @@
-// Every "reproduce by hand" line of a server case is run as printed, against the mutant that failed the case and
-// against the reference solution: the failure reproduces when what the lines print, or whether the server is still
-// up afterwards, differs between the two. Needs the real netcat (Debian's netcat-openbsd) and curl.
+// Every "reproduce by hand" line is run as printed, against the mutant that failed the case and against the reference
+// solution: the start line (the target's server, or `socklab serve` for a client case), then the student's lines.
+// The failure reproduces when the by-hand outcome differs from the reference's and agrees with what the case
+// reported (the answer received, the exit code, the lines the client sent). Needs netcat-openbsd, curl and dig.
+// Cost: one grading run per round (one chosen mutant of every exercise at once), replays run in parallel, bounded.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { kitRoot, solutionsDir } from '../grader/kit-paths.ts';
-import { checkListening } from '../../harness/readiness.ts';
-import { stopGroup } from '../../harness/process-group.ts';
+import { loadManifests } from '../grader/load-manifests.ts';
 import { limitConcurrency } from './concurrency.ts';
-import { gradeWithCli, socklabBin } from './grade-cli.ts';
+import { gradeWithCli } from './grade-cli.ts';
 import { loadMutants, writeMutantTarget } from './mutant-target.ts';
-
-/** The server mutants whose failing cases' lines are replayed: every uppercase server mutant, and a sample of HTTP. */
-const MUTANTS: Record<string, (name: string) => boolean> = {
-  'udp-uppercase': (name) => name.startsWith('server-'),
-  'tcp-uppercase': (name) => name.startsWith('server-'),
-  'http-server': (name) => ['head-sends-body', 'no-304', 'no-505', 'every-error-is-500', 'content-length-in-characters'].includes(name),
-};
-const START_LINE = /npx socklab run (\S+) server\b.*--port (\d+)/;
-const limit = limitConcurrency(2);
-let linesRun = 0;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Starts the server line as printed, with the target swapped in, and waits until it listens. */
-async function startServer(line: string, target: string) {
-  const [, exercise, port] = START_LINE.exec(line)!;
-  const command = line.replace(/#.*$/, '').replace('npx socklab', `${process.execPath} ${socklabBin}`)
-    .replace(/ --target \S+/, '') + ` --target ${target}`;
-  const child = execa('sh', ['-c', command], { detached: true, reject: false, stdin: 'ignore', cwd: kitRoot });
-  const transport = exercise === 'udp-uppercase' ? 'udp' : 'tcp';
-  for (let waited = 0; waited < 20_000 && (await checkListening(Number(port), transport)) !== 'ready'; waited += 100) await sleep(100);
-  return { child, port: Number(port), transport } as const;
-}
-
-/** Runs the other lines as one pasted script; what they print, and whether the server is still up after them. */
-async function replay(lines: string[], server: Awaited<ReturnType<typeof startServer>>) {
-  const script = lines.map((line) => line.replace(/#[^'"]*$/, '')).join('\n');
-  const child = execa('sh', ['-c', script], { detached: true, reject: false, stdin: 'ignore', all: true, stripFinalNewline: false, cwd: os.tmpdir() });
-  let hung = false;
-  const timer = setTimeout(() => { hung = true; void stopGroup(child.pid!, 0); }, 10_000);
-  const result = await child;
-  clearTimeout(timer);
-  await sleep(300);
-  const up = (await checkListening(server.port, server.transport)) === 'ready';
-  await stopGroup(server.child.pid!, 2000);
-  await server.child;
-  // A line that never returns (nc waiting for a close that never comes) is what the student sees, too.
-  return { printed: String(result.all ?? ''), up, hung };
-}
-
-async function reproduces(repro: string[], mutantTarget: string) {
-  const start = repro.find((line) => START_LINE.test(line));
-  const rest = repro.filter((line) => line !== start);
-  if (!start || rest.length === 0) return undefined;
-  const mutant = await replay(rest, await startServer(start, mutantTarget));
-  const reference = await replay(rest, await startServer(start, solutionsDir));
-  linesRun += 2 * repro.length;
-  return { mutant, reference };
-}
+import { CHOSEN_MUTANTS } from './repro/chosen-mutants.ts';
+import { EXPECTED_HINTS } from './repro/expected-hints.ts';
+import { planOf, replayBoth, shapeOf } from './repro/replay.ts';
+import { faultNotShown } from './repro/same-fault.ts';
 
 const only = process.env.SOCKLAB_SELFTEST_EXERCISES?.split(',').filter(Boolean);
+const chosen = Object.entries(CHOSEN_MUTANTS).filter(([id]) => !only || only.includes(id));
+const gradeLimit = limitConcurrency(2);
+/** Failures replayed per mutant, each of another shape: the chosen mutants between them cover the shapes. */
+const MAX_REPLAYS_PER_MUTANT = 2;
+const replayLimit = limitConcurrency(3);
+/** Repro lines run against the mutant (each also against the reference), by exercise and role. */
+const linesRun: Record<string, number> = {};
+/** The distinct repro shapes replayed, by exercise. */
+const shapesRun: Record<string, Set<string>> = {};
+/** Each round's target folder, removed at the end. */
+const targets: string[] = [];
 
-for (const [exercise, chosen] of Object.entries(MUTANTS).filter(([id]) => !only || only.includes(id))) {
-  const mutants = Object.entries(await loadMutants(exercise)).filter(([name]) => chosen(name));
-  describe.concurrent(`${exercise}: the lines under each failure reproduce it against the mutant`, () => {
-    for (const [name, mutant] of mutants) {
-      test(name, { timeout: 600_000 }, () => limit(async () => {
-        const target = await mkdtemp(path.join(os.tmpdir(), `socklab-repro-${name}-`));
-        try {
-          await writeMutantTarget(exercise, name, mutant, target);
-          const graded = await gradeWithCli([exercise], target, [...mutant.caughtBy.flatMap((id) => ['--case', id]), '--role', 'server']);
-          const failed = (graded.report?.exercises[0].tests ?? []).filter((t) => t.status === 'failed' && t.repro?.length);
-          expect(failed.length, `no failing server case with repro lines: ${graded.stderr}`).toBeGreaterThan(0);
-          let replayed = 0;
-          for (const testResult of failed) {
-            const outcome = await reproduces(testResult.repro!, target);
-            if (!outcome) continue;
-            replayed += 1;
-            const same = outcome.mutant.printed === outcome.reference.printed && outcome.mutant.up === outcome.reference.up
-              && outcome.mutant.hung === outcome.reference.hung;
-            expect(same, `${exercise}/${testResult.id} on ${name}: the lines print the same for the mutant and the reference\n` +
-              `${testResult.repro!.join('\n')}\nprinted: ${JSON.stringify(outcome.mutant.printed.slice(0, 300))}`).toBe(false);
-          }
-          expect(replayed, `no failure of ${name} had a server start line and lines to replay`).toBeGreaterThan(0);
-        } finally {
-          await rm(target, { recursive: true, force: true });
-        }
-      }));
+/** Round i grades the i-th chosen mutant of every exercise in one run of the grader, in one target. */
+const rounds = Array.from({ length: Math.max(...chosen.map(([, names]) => names.length)) }, (_, i) =>
+  chosen.filter(([, names]) => names[i]).map(([exercise, names]) => ({ exercise, name: names[i] })));
+
+/** How many tools a failure's repro lines use; 0 when they have none. */
+const shapeWidth = (result: { repro?: string[] }) => {
+  const plan = result.repro && planOf(result.repro);
+  return plan ? shapeOf(plan).split(/ \| | /).length : 0;
+};
+
+function gradeRound(round: Array<{ exercise: string; name: string }>) {
+  return gradeLimit(async () => {
+    const target = await mkdtemp(path.join(os.tmpdir(), 'socklab-repro-'));
+    targets.push(target);
+    const caseIds = new Set<string>();
+    for (const { exercise, name } of round) {
+      const mutant = (await loadMutants(exercise))[name];
+      if (!mutant) throw new Error(`grading/self-test/repro/chosen-mutants.ts names ${exercise}/${name}, which is not a mutant`);
+      await writeMutantTarget(exercise, name, mutant, target);
+      mutant.caughtBy.forEach((id) => caseIds.add(id));
     }
+    const graded = await gradeWithCli(round.map(({ exercise }) => exercise), target, [...caseIds].flatMap((id) => ['--case', id]));
+    return { target, graded };
   });
 }
 
-afterAll(() => {
-  console.log(`[self-test] repro lines run against mutants and the reference: ${linesRun}`);
+describe.concurrent('the lines under each failure reproduce it, by hand, against the mutant that failed', () => {
+  for (const round of rounds) {
+    const graded = gradeRound(round);
+    graded.catch(() => undefined); // each test of the round reports the error
+    for (const { exercise, name } of round) {
+      test(`${exercise}/${name}`, { timeout: 900_000 }, async () => {
+        const { target, graded: run } = await graded;
+        const failed = (run.report?.exercises.find((e) => e.id === exercise)?.tests ?? []).filter((t) => t.status === 'failed');
+        expect(failed.length, `${name}: no case failed\n${run.stderr.slice(0, 2000)}`).toBeGreaterThan(0);
+        for (const { caseId, says } of EXPECTED_HINTS.filter((h) => h.exercise === exercise && h.mutant === name)) {
+          const message = failed.find((t) => t.id === caseId)?.message ?? `(${caseId} did not fail)`;
+          for (const phrase of says) expect(message, `${exercise}/${caseId} on ${name}: the hint lost "${phrase}"`).toContain(phrase);
+        }
+        const shapes = new Set<string>();
+        // the richest shapes first (two clients, a node line, a file made by hand…): the rare ones are the ones to run
+        const richestFirst = [...failed].sort((a, b) => shapeWidth(b) - shapeWidth(a));
+        const replayed = richestFirst.filter((result) => {
+          expect(result.repro?.length, `${exercise}/${result.id} on ${name} has no repro lines`).toBeGreaterThan(0);
+          const plan = planOf(result.repro!);
+          expect(plan, `${exercise}/${result.id}: repro lines of an unknown shape:\n${result.repro!.join('\n')}`).toBeDefined();
+          const shape = shapeOf(plan!);
+          if (shapes.has(shape) || shapes.size >= MAX_REPLAYS_PER_MUTANT) return false;
+          shapes.add(shape);
+          return true;
+        });
+        await Promise.all(replayed.map((result) => replayLimit(async () => {
+          const plan = planOf(result.repro!);
+          const { mutant, reference } = await replayBoth(plan!, exercise, target);
+          const key = `${exercise} ${plan!.kind}`;
+          linesRun[key] = (linesRun[key] ?? 0) + plan!.typed.length + (plan!.start ? 1 : 0);
+          (shapesRun[exercise] ??= new Set()).add(shapeOf(plan!));
+          const oneSender = plan!.typed.filter((line) => !/# the same request alone, with curl$/.test(line)).length === 1 && !plan!.typed[0].includes('&');
+          const problems = faultNotShown(result, plan!.kind, mutant, reference, oneSender);
+          expect(problems, `${exercise}/${result.id} on ${name}: by hand, the lines do not show the failure\n` +
+            `${result.repro!.join('\n')}\nmutant printed: ${JSON.stringify(mutant.printed.slice(0, 400))}\n` +
+            `reference printed: ${JSON.stringify(reference.printed.slice(0, 400))}`).toEqual([]);
+        })));
+      });
+    }
+  }
+});
+
+test('every expected hint is on a chosen mutant, so that it is checked', () => {
+  for (const { exercise, mutant } of EXPECTED_HINTS) expect(CHOSEN_MUTANTS[exercise], `${exercise}/${mutant}`).toContain(mutant);
+});
+
+afterAll(async () => {
+  await Promise.all(targets.map((target) => rm(target, { recursive: true, force: true })));
+  console.log(`[self-test] ${rounds.length} grading runs; repro lines run by hand against a mutant and the reference, by exercise and role:`);
+  for (const [key, count] of Object.entries(linesRun).sort()) console.log(`[self-test]   ${key}: ${count}`);
+  for (const [exercise, shapes] of Object.entries(shapesRun).sort()) {
+    console.log(`[self-test]   ${exercise}: ${shapes.size} distinct shapes: ${[...shapes].sort().join(' ; ')}`);
+  }
+  // every exercise's every role had its lines replayed: the chosen mutants cover both roles
+  for (const [exercise] of chosen) {
+    const roles = Object.values(loadManifests([exercise])[exercise].roles).map((role) => role.kind === 'server' ? 'server' : role.kind === 'client' ? 'client' : 'command');
+    for (const kind of new Set(roles)) expect(linesRun[`${exercise} ${kind}`] ?? 0, `${exercise}: no ${kind} repro was replayed`).toBeGreaterThan(0);
+  }
 });

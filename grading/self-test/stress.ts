@@ -1,7 +1,7 @@
 // `npm run stress`: the grader's lateness is never the student's fault, measured. While stress-ng keeps every core
 // busy, the reference solutions and the fairness variants (grading/self-test/variants/<exercise>/<name>/) are
 // graded again and again; any case they do not pass is counted. Exits 1 when one failed.
-//   npm run stress -- [--runs 20] [--exercise udp-uppercase,tcp-uppercase] [--cpu N] [--jobs 1]
+//   npm run stress -- [--runs 20] [--variant-runs N (default: --runs)] [--exercise udp-uppercase,tcp-uppercase] [--cpu N] [--jobs 1]
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +15,8 @@ import { variantNames, writeVariantTarget } from './mutant-target.ts';
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const runs = Number(option('--runs') ?? 20);
+// The fairness variants may be graded fewer times than the solutions, when time is short.
+const variantRuns = Number(option('--variant-runs') ?? runs);
 const cpus = Number(option('--cpu') ?? os.availableParallelism());
 const exercises = option('--exercise')?.split(',') ?? allExerciseIds();
 const limit = limitConcurrency(Number(option('--jobs') ?? 1));
@@ -61,7 +63,8 @@ try {
     for (const target of targets) {
       const tally: Tally = { exercise, target: target.name, runs: 0, failedRuns: 0, errorRuns: 0, cases: new Map(), seconds: 0 };
       tallies.push(tally);
-      for (let run = 0; run < runs; run++) jobs.push(limit(() => gradeOnce(tally, target.dir)));
+      const times = target.name === 'solutions' ? runs : variantRuns;
+      for (let run = 0; run < times; run++) jobs.push(limit(() => gradeOnce(tally, target.dir)));
     }
   }
   await Promise.all(jobs);
@@ -70,7 +73,7 @@ try {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 }
 
-console.log(`stress-ng --cpu ${cpus} on ${os.availableParallelism()} cores; ${runs} runs of each\n`);
+console.log(`stress-ng --cpu ${cpus} on ${os.availableParallelism()} cores; ${runs} runs of each solution, ${variantRuns} of each variant\n`);
 console.log('| exercise | target | runs | runs with a failed case | runs with only `error` (could not judge) | mean s/run | cases not passed |');
 console.log('|---|---|---|---|---|---|---|');
 for (const t of tallies) {

@@ -45,8 +45,12 @@ export function ncLine(source: ExchangeSource): string {
     return `{ ${slow.pieces.map((piece) => `printf ${printfArgument(piece)}`).join(`; sleep ${pause}; `)}; } | ${nc}`;
   }
   if (slow && slow.pieces.length > 8 && bytes.length <= NC_LIMIT) {
-    // One byte at a time, as the grader sent it (bash: read -n1 takes one character, -d '' keeps the line ends).
-    return `printf ${printfArgument(bytes)} | while IFS= read -r -d '' -n1 c; do printf '%s' "$c"; sleep 0.01; done | ${nc}`;
+    // One byte at a time, as the grader sent it. node, not a shell loop: `read -n1 -d ''` is bash's alone (sh and
+    // zsh reject it), and node is there wherever the kit runs.
+    const last = source.halfClosed ? ' c.end();' : '';
+    return `printf ${printfArgument(bytes)} | node -e "const c = require('node:net').connect(${source.port}, '127.0.0.1'); ` +
+      `c.pipe(process.stdout); const b = require('node:fs').readFileSync(0); let i = 0; ` +
+      `const t = setInterval(() => { c.write(b.subarray(i, i + 1)); if (++i === b.length) { clearInterval(t);${last} } }, 10)"   # one byte every 10 ms`;
   }
   if (bytes.length <= NC_LIMIT) return `printf ${printfArgument(bytes)} | ${nc}`;
   return `printf ${printfArgument(bytes.subarray(0, NC_LIMIT))} | ${nc}   # only the first ${NC_LIMIT} of ${bytes.length} bytes`;

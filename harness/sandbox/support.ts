@@ -45,9 +45,22 @@ function detect(): SandboxSupport {
   return { available: true, bwrap, version, asRoot };
 }
 
-/** The sandbox support of this machine, detected on first use (a few milliseconds) and remembered. */
+// The grader's own child processes (the grading network's CLI, the test runner's workers) inherit what was detected;
+// the students' programs never see it (their environment is built from scratch).
+const INHERITED = 'SOCKLAB_SANDBOX_SUPPORT';
+
+/** The sandbox support of this machine, detected once per grading run (two bwrap starts) and remembered. */
 export function sandboxSupport(): SandboxSupport {
-  cached ??= detect();
+  if (cached) return cached;
+  const inherited = process.env[INHERITED];
+  if (inherited && process.env.SOCKLAB_SANDBOX !== 'off') {
+    try {
+      cached = JSON.parse(inherited) as SandboxSupport;
+      return cached;
+    } catch { /* detect again */ }
+  }
+  cached = detect();
+  process.env[INHERITED] = JSON.stringify(cached);
   return cached;
 }
 

@@ -85,11 +85,19 @@ describe('TcpConnection.expect', () => {
     expect(details.hint).toContain('Nothing more arrived in time');
   });
 
+  test('nothing came back: says so, and leaves out advice about the answer\'s content', async () => {
+    const { connection } = await connectTo(() => { /* never answers */ });
+    connection.write('straße\n');
+    const { details } = await failure(() => connection.expect('STRASSE\n', { timeoutMs: short(), hint: 'Answer each line.', contentHint: 'Decode the line as UTF-8.' }));
+    expect(details.hint).toMatch(/^Your program sent nothing back: not one byte of this answer arrived\.\nAnswer each line\.\nNothing more arrived/);
+    expect(details.hint).not.toContain('UTF-8');
+  });
+
   test('a case\'s own hint comes first, the usual causes after it', async () => {
     const { connection } = await connectTo((socket) => socket.once('data', () => socket.write('hello\n')));
     connection.write('hello\n');
-    const { details } = await failure(() => connection.expect('HELLO\n', { hint: 'Uppercase the whole line.' }));
-    expect(details.hint?.startsWith('Uppercase the whole line.\nThe bytes differ')).toBe(true);
+    const { details } = await failure(() => connection.expect('HELLO\n', { hint: 'Uppercase the whole line.', contentHint: 'Mind the UTF-8.' }));
+    expect(details.hint?.startsWith('Uppercase the whole line.\nMind the UTF-8.\nThe bytes differ')).toBe(true);
   });
 });
 

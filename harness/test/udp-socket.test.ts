@@ -60,6 +60,27 @@ describe('UdpSocket.expectDatagram', () => {
     expect(details.hint).toContain('Send the reply to the address and port the datagram came from');
   });
 
+  test('no reply at all: says the program sent nothing back, and leaves out advice about a reply\'s content', async () => {
+    const port = await server(() => { /* receives, never answers */ });
+    const client = await graderSocket();
+    await client.send(port, 'grüße');
+    const { details } = await failure(() => client.expectDatagram('GRÜSSE', port, { timeoutMs: short(), contentHint: 'Decode the datagram as UTF-8.' }));
+    expect(details.hint).toMatch(/^Your program sent nothing back: no datagram arrived within \d+ ms\./);
+    expect(details.hint).not.toContain('UTF-8');
+  });
+
+  test('a reply cut by a small receive buffer: says where it was cut and why, not "check letter case"', async () => {
+    // a server that reads into 2048 bytes, as recvfrom(2048) does, and answers what it kept
+    const port = await server((socket, message, from) => socket.send(upper(message.subarray(0, 2048)), from.port, from.address));
+    const client = await graderSocket();
+    await client.send(port, 'a'.repeat(5000));
+    const { details } = await failure(() => client.expectDatagram('A'.repeat(5000), port, { contentHint: 'Decode the datagram as UTF-8.' }));
+    expect(details.summary).toBe('the reply is only the first 2048 of 5000 bytes');
+    expect(details.hint).toContain('The reply was cut at 2048 bytes');
+    expect(details.hint).toContain('recvfrom(2048)');
+    expect(details.hint).not.toContain('letter case');
+  });
+
   test('nothing bound at the port (the server crashed): says so, whatever the case\'s own hint', async () => {
     const port = await freePort('udp');
     const client = await graderSocket();

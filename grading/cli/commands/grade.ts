@@ -1,7 +1,5 @@
 // `socklab grade [ids…]`: an instructor's or CI's run, writing a report in the chosen format.
 import { writeFile } from 'node:fs/promises';
-import { grade } from '../../grader/grade.ts';
-import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { percent } from '../../grader/report.ts';
 import { FORMATS } from '../../writers/formats.ts';
@@ -20,8 +18,8 @@ export async function gradeCommand(args: string[]): Promise<number> {
   const out = values.out as string | undefined;
   if (out !== undefined) createOutFolder('grade', out);
 
-  const isolated = await gradeInSandbox('grade', values['require-sandbox'] === true);
-  if (isolated !== undefined) return isolated;
+  // Loaded only now: `--list` and the checks above need no test runner.
+  const { grade } = await import('../../grader/grade.ts');
   const report = await grade(options);
   const rendered = FORMATS[format](report);
   if (out) {

@@ -1,9 +1,6 @@
 // `socklab test <id>`: a student's run of one exercise, readable, exiting non-zero while anything fails.
 import path from 'node:path';
-import { grade } from '../../grader/grade.ts';
-import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
-import { listCases, renderCaseList } from '../../grader/list-cases.ts';
 import { loadManifests } from '../../grader/load-manifests.ts';
 import { renderText } from '../../writers/text.ts';
 import { watchAndRerun } from '../watch.ts';
@@ -13,11 +10,12 @@ export async function testCommand(args: string[]): Promise<number> {
   const { options, values } = parseGradingOptions('test', args, { all: { type: 'boolean' }, list: { type: 'boolean' }, watch: { type: 'boolean' } });
   if (options.ids.length !== 1) throw new UsageError('socklab test: name one exercise, e.g. `npx socklab test udp-uppercase` (`npx socklab list` shows them)');
   if (values.list) {
+    const { listCases, renderCaseList } = await import('../../grader/list-cases.ts');
     process.stdout.write(renderCaseList(await listCases(loadManifests(options.ids), options.target)));
     return 0;
   }
-  const isolated = await gradeInSandbox('test', values['require-sandbox'] === true);
-  if (isolated !== undefined) return isolated;
+  // Loaded only now: `--list` and the checks above need no test runner.
+  const { grade } = await import('../../grader/grade.ts');
   let allPassed = false;
   const once = async () => {
     const report = await grade({ ...options, visibleOnly: !values.all });

@@ -59,7 +59,10 @@ export async function runCalc(t: CaseContext, args: string[], options: RunOption
       repro.push(`${printfCommand(text, 2000)} > ${name}`);
     }
   }
-  repro.push(t.runCommand('calc', args));
+  // calc runs in its own folder, not the student's: a file made by hand is named by its full path there
+  let line = t.runCommand('calc', args);
+  for (const name of Object.keys(files)) line = line.replace(` ${shellWord(name)}`, ` "$PWD/${name}"`);
+  repro.push(line);
   const command = `calc ${args.map(shellWord).join(' ')}`;
   const { program } = await t.start('calc', { args: realArgs, stdin: '' });
   // A case may run calc many times: a failure shows this run's state only.

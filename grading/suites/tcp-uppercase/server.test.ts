@@ -66,7 +66,7 @@ suite.case({ id: 'server-unicode-uppercase', level: 'rfc', name: 'server upperca
   const text = 'grüße aus der straße, café, ñandú, σίσυφος';
   client.write(`${text}\n`);
   await client.expect(`${upper(text)}\n`, {
-    hint: 'Decode the line as UTF-8 and call toUpperCase() on the whole string (Python: str.upper()); mapping only\n' +
+    contentHint: 'Decode the line as UTF-8 and call toUpperCase() on the whole string (Python: str.upper()); mapping only\n' +
       'a–z to A–Z misses letters like ü and ß. The answer may be longer than the line ("ß" becomes "SS").',
   });
 });

@@ -22,7 +22,7 @@ suite.case({ id: 'server-unicode-uppercase', level: 'rfc', name: 'server upperca
   await client.send(port, text);
   await client.expectDatagram(upper(text), port, {
     ...otherPortAllowed,
-    hint: 'Decode the datagram as UTF-8 and use toUpperCase() on the whole string (Python: str.upper()); mapping\n' +
+    contentHint: 'Decode the datagram as UTF-8 and use toUpperCase() on the whole string (Python: str.upper()); mapping\n' +
       'only a–z to A–Z misses letters like ü and ß, and uppercasing bytes one at a time breaks multi-byte characters.',
   });
 });
@@ -44,7 +44,7 @@ suite.case({ id: 'server-largest-datagram', level: 'rfc', name: 'server answers 
   await client.send(port, text);
   await client.expectDatagram(upper(text), port, {
     ...judgedElsewhere,
-    hint: 'A UDP datagram can carry up to 65,507 bytes. A receive buffer smaller than that (recvfrom(2048) in\nPython) cuts the datagram short.',
+    contentHint: 'A UDP datagram can carry up to 65,507 bytes. A receive buffer smaller than that (recvfrom(2048) in\nPython) cuts the datagram short.',
   });
 });
 

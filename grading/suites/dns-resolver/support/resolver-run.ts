@@ -1,5 +1,5 @@
 // Runs the student's resolver against the grader's DNS server and judges what it printed, with the lines that replay it.
-import { expectExit, GradingFailure, shellWord, timeout } from '../../../../harness/index.ts';
+import { awaitFirstSign, expectExit, GradingFailure, shellWord, timeout } from '../../../../harness/index.ts';
 import type { CaseContext, Started, StartedPeer } from '../../../../harness/index.ts';
 import { peers, type DnsCasePlan } from './peers.ts';
 import { expectedOutput, expectOutput, type Leniency, type QueryLog } from '../../../../harness/dns/index.ts';
@@ -26,7 +26,10 @@ export async function runResolver(t: CaseContext, peer?: StartedPeer<DnsCasePlan
   const server = peer ?? await dnsServer(t);
   const asked = scenario ?? server.plan.scenarios[0];
   const { program } = await t.start('resolve', { vars: { port: server.port }, args: asked.args });
-  return { peer: server, log: server.plan.log, program, repro: dnsRepro(t, server.port, asked), scenario: asked };
+  const repro = dnsRepro(t, server.port, asked);
+  // Every deadline of the case counts from the first query (or the exit of a resolver that sends none).
+  await awaitFirstSign(program, () => server.plan.log.arrivals.length > 0, 'sent a query', repro);
+  return { peer: server, log: server.plan.log, program, repro, scenario: asked };
 }
 
 /** What to say about the first wrong field of the JSON, unless the case knows better. */
@@ -41,14 +44,15 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 /** The resolver must exit 0 and print the JSON of the scenario's reply. */
-export async function expectPrinted(run: ResolverRun, judged: { hint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
+export async function expectPrinted(run: ResolverRun, judged: { hint?: string; exitHint?: string; hints?: Record<string, string>; lenient?: Leniency; withinMs?: number } = {}): Promise<void> {
   await expectExit(run.program, {
     code: 0,
     withinMs: judged.withinMs ?? timeout('exit'),
     what: 'after a reply it can read',
     repro: run.repro,
-    hint: run.log.udp.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
-      : 'Every reply it can read, whatever its rcode, is printed as JSON with exit code 0.',
+    // read after the exit: before it, the resolver may not have sent its query yet
+    hint: () => run.log.udp.length === 0 ? 'Your resolver sent nothing to the grader\'s server: send the query to --server ADDR --port N over UDP.'
+      : judged.exitHint ?? 'Every reply it can read, whatever its rcode, is printed as JSON with exit code 0.',
   });
   expectOutput(run.program.stdout.head(), expectedOutput({ ...run.scenario.reply!, id: 0 }), {
     repro: run.repro,

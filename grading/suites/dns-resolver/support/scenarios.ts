@@ -1,7 +1,7 @@
 // What the grader's DNS server does in each case, built from the case's seeded random stream. The cases and
 // `socklab serve dns-resolver --case ID --seed N` use the same builder, so a failure replays against the same server.
 import { encodeReply, malformedReply, MALFORMATIONS, readQueryFields, TYPE_CODES, type Datagram, type DnsScript, type Malformation, type PrintedType, type RecordSpec, type ReplySpec } from '../../../../harness/dns/index.ts';
-import type { Random } from '../../../../harness/index.ts';
+import { scaled, type Random } from '../../../../harness/index.ts';
 import { hostName, ipv4, ipv6, label, ttl } from './zone.ts';
 
 /** One run of the resolver: the question it is given, its arguments, the server's script and the reply it must print. */
@@ -23,11 +23,18 @@ export const answering = (reply: Omit<ReplySpec, 'id'>, extra: Partial<Datagram>
   tcp: (query) => ({ bytes: encodeReply({ ...reply, id: idOf(query), tc: false }) }),
 });
 
+/** The --timeout of every case that is not about timeouts (the contract's default is 1000 ms). */
+export const PATIENT_TIMEOUT_MS = 5000;
+
 /** A scenario in which the server answers `type` queries for `name` with `answers`. */
 export function scenario(name: string, type: PrintedType, answers: RecordSpec[], options: { args?: string[]; reply?: Partial<ReplySpec>; typeOption?: boolean } = {}): Scenario {
   const reply = { question: { name, type }, answers, ...options.reply };
   const typeArgs = type === 'A' && options.typeOption === false ? [] : ['--type', type];
-  return { name, type, args: [...typeArgs, ...(options.args ?? []), name], script: answering(reply), reply };
+  const args = options.args ?? [];
+  // A case about something else gives the resolver a long --timeout: on a busy machine a resolver kept from running
+  // for a second would give up on a reply that is already waiting in its socket, and that is not its fault.
+  const patience = args.includes('--timeout') ? [] : ['--timeout', String(scaled(PATIENT_TIMEOUT_MS))];
+  return { name, type, args: [...typeArgs, ...patience, ...args, name], script: answering(reply), reply };
 }
 
 const aRecords = (random: Random, name: string, count: number): RecordSpec[] =>
@@ -125,7 +132,7 @@ export function malformedScenario(random: Random, kind: Malformation): Scenario 
   const address = ipv4(random);
   const seconds = ttl(random);
   return {
-    name, type: 'A', args: ['--type', 'A', '--timeout', '5000', name],
+    name, type: 'A', args: ['--type', 'A', '--timeout', String(scaled(PATIENT_TIMEOUT_MS)), name],
     script: { udp: (query) => [{ bytes: malformedReply({ id: idOf(query), question: { name, type: 'A' }, answers: [] }, kind, address, seconds), label: MALFORMATIONS[kind] }] },
   };
 }
@@ -136,7 +143,7 @@ export function truncatedScenario(random: Random, strings: number, pieceBytes?: 
   const answers: RecordSpec[] = Array.from({ length: strings }, () => ({ name, type: 'TXT', ttl: ttl(random), data: [random.string(random.int(40, 60), 'abcdefghijklmnopqrstuvwxyz0123456789 =;')] }));
   const reply = { question: { name, type: 'TXT' as const }, answers };
   return {
-    name, type: 'TXT', args: ['--type', 'TXT', name], reply,
+    name, type: 'TXT', args: ['--type', 'TXT', '--timeout', String(scaled(PATIENT_TIMEOUT_MS)), name], reply,
     script: {
       udp: (query) => [{ bytes: encodeReply({ ...reply, id: idOf(query), tc: true, answers: answers.slice(0, 1) }), label: 'cut: TC set' }],
       tcp: (query) => ({ bytes: encodeReply({ ...reply, id: idOf(query) }), pieceBytes, pieceGapMs: pieceBytes ? 1 : undefined }),

@@ -1,6 +1,6 @@
 // Runs one client case: the case's mail server (from peers.ts), then the student's client with the case's mail.
 import {
-  GradingFailure, printfPipe, timeout, type CaseContext, type RunningProgram, type StartedPeer,
+  awaitFirstSign, GradingFailure, printfPipe, timeout, type CaseContext, type RunningProgram, type StartedPeer,
 } from '../../../../harness/index.ts';
 import type { SmtpPlan, SmtpRecord } from '../../../../harness/smtp/index.ts';
 import { mailArgs, type Mail } from './mail-inputs.ts';
@@ -28,7 +28,10 @@ export async function runMail(t: CaseContext, mail: Mail): Promise<ClientRun> {
   const peer = await t.peer(peers);
   t.transcript.note(`the grader's server ${peer.plan.about}`);
   const { program } = await t.start('client', { vars: { port: peer.port }, args: mailArgs(mail), stdin: mail.body });
-  return { peer, plan: peer.plan, program, mail, repro: clientRepro(t, peer.port, mail) };
+  const repro = clientRepro(t, peer.port, mail);
+  // Every deadline of the case counts from the client's connection (or its exit, when it never connects).
+  await awaitFirstSign(program, () => peer.plan.sessions.length > 0, 'connected', repro);
+  return { peer, plan: peer.plan, program, mail, repro };
 }
 
 /** The server's record of the client's session, once the client has exited and the server has seen it all. */

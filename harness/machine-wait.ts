@@ -1,0 +1,19 @@
+// How long the machine kept a program from running: the time its processes were ready to run but waited for a
+// core (Linux's run-queue delay, /proc/<pid>/schedstat). A deadline that counts only wall time blames a correct
+// program for a busy machine; a deadline that gives this time back does not.
+import { readFileSync } from 'node:fs';
+
+/** Milliseconds the processes (each main thread) have spent waiting for a core since they started; 0 off Linux. */
+export function runQueueWaitMs(pids: number[]): number {
+  let waitedNs = 0;
+  for (const pid of pids) {
+    try {
+      // "time on a core (ns)  time waiting for a core (ns)  time slices"
+      waitedNs += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1] ?? 0);
+    } catch { /* gone, or not Linux */ }
+  }
+  return waitedNs / 1e6;
+}
+
+/** At most this many times its deadline may a program be given back for a busy machine: a hang still ends. */
+export const MACHINE_WAIT_CAP = 3;
