@@ -9,8 +9,13 @@ import { WakeSignal } from './transport/wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
 
-/** A datagram's expectation; `repro` replaces the one-datagram line when the exchange needs more to show. */
-export type DatagramExpectation = ExpectOptions & { repro?: string[] };
+/**
+ * A datagram's expectation; `repro` replaces the one-datagram line when the exchange needs more to show. A case that
+ * judges another feature reads the reply leniently, so one mistake costs only its own case: `anyPort` takes a reply
+ * from another port of the server's, `anyCase` compares the reply's uppercase (a case that judges the uppercasing
+ * itself leaves both off).
+ */
+export type DatagramExpectation = ExpectOptions & { repro?: string[]; anyPort?: boolean; anyCase?: boolean };
 
 interface Datagram { payload: Buffer; port: number; address: string }
 
@@ -105,7 +110,7 @@ export class UdpSocket {
             'and keep receiving after each reply: one server handles many datagrams.'),
       });
     }
-    if (got.port !== fromPort) {
+    if (got.port !== fromPort && !options.anyPort) {
       throw new GradingFailure({
         ...base,
         summary: `${prefix}the reply came from port ${got.port}, not from the server's port ${fromPort}`,
@@ -113,11 +118,12 @@ export class UdpSocket {
           'the port it sent to.',
       });
     }
-    if (got.payload.length < want.length && got.payload.equals(want.subarray(0, got.payload.length))) {
+    const payload = options.anyCase ? Buffer.from(got.payload.toString('utf8').toUpperCase()) : got.payload;
+    if (payload.length < want.length && payload.equals(want.subarray(0, payload.length))) {
       throw new GradingFailure({ ...base, summary: `${prefix}the reply is only the first ${got.payload.length} of ${want.length} bytes`, expected: want, received: got.payload,
         hint: [cutHint(got.payload.length, want.length), options.hint].filter(Boolean).join('\n') });
     }
-    if (!got.payload.equals(want)) {
+    if (!payload.equals(want)) {
       const own = [options.hint, options.contentHint].filter(Boolean).join('\n') || undefined;
       throw new GradingFailure({ ...base, summary: `${prefix}the reply differs from what was expected`, expected: want, received: got.payload, hint: hintFor('mismatch', own) });
     }

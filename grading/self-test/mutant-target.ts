@@ -2,6 +2,7 @@
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assertValid } from '../grader/schema-validator.ts';
 import { mutantsDir, solutionsDir } from '../grader/kit-paths.ts';
 
@@ -51,4 +52,23 @@ export async function writeMutantTarget(exercise: string, name: string, mutant: 
     if (count !== 1) throw new Error(`mutant ${exercise}/${name}: "${edit.find}" occurs ${count} times in ${edit.file}; it must occur exactly once`);
     await writeFile(file, text.replace(edit.find, () => edit.replace));
   }
+}
+
+/** A fairness variant (grading/self-test/variants/<exercise>/<name>/variant.json): a difference the contract allows. */
+export interface Variant { description: string; edits?: Array<{ file: string; find: string; replace: string }> }
+
+const variantsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'variants');
+
+/** The names of an exercise's fairness variants, sorted; none when it has no variants folder. */
+export async function variantNames(exercise: string): Promise<string[]> {
+  const dir = path.join(variantsDir, exercise);
+  return existsSync(dir) ? (await readdir(dir)).sort() : [];
+}
+
+/** Writes target/<exercise>/ as the reference with the fairness variant applied, as a mutant is built. */
+export async function writeVariantTarget(exercise: string, name: string, target: string): Promise<Variant> {
+  const dir = path.join(variantsDir, exercise, name);
+  const variant = JSON.parse(await readFile(path.join(dir, 'variant.json'), 'utf8')) as Variant;
+  await writeMutantTarget(exercise, name, variant, target, dir);
+  return variant;
 }

@@ -3,7 +3,7 @@
 // self-proof (its random-input case compares the two).
 import { describe, expect, test } from 'vitest';
 import { clientServerTime, p2pTime, RATE_UNITS, SIZE_UNITS, valueOf } from '../models/p2p-distribution.ts';
-import { expectedAnswer } from '../suites/p2p-distribution/scenario.ts';
+import { expectedAnswer, inBits } from '../suites/p2p-distribution/scenario.ts';
 import { TEXTBOOK_CLIENT_SERVER, TEXTBOOK_COUNTS, TEXTBOOK_P2P, TEXTBOOK_UPLOADS, textbookScenario } from '../suites/p2p-distribution/textbook-table.ts';
 
 describe('the p2p-distribution model', () => {
@@ -26,6 +26,15 @@ describe('the p2p-distribution model', () => {
     expect(['15Gbit', '1.875GB', '15000Mbit', '1875000kB', '1875000KB', '15000000000'].map((text) => valueOf(text, SIZE_UNITS))).toEqual(Array(6).fill(15e9));
     expect(['30Mbps', '3.75MB/s', '30000Kbps', '3750kB/s', '0.03Gbps', '30000000', '30000000bps'].map((text) => valueOf(text, RATE_UNITS))).toEqual(Array(7).fill(30e6));
     expect(() => valueOf('15GiB', SIZE_UNITS)).toThrow(/kit error/);
+  });
+
+  test('a scenario written in bare bits (the formula cases) has the same answer as in its units', () => {
+    for (const upload of TEXTBOOK_UPLOADS) {
+      expect(expectedAnswer(inBits(textbookScenario(upload)))).toEqual(expectedAnswer(textbookScenario(upload)));
+    }
+    const file = { fileSize: '2GB', serverUpload: '20Mbps', peers: { lines: [['0kbps', '8Mbps'], ['40kB/s', '25MB/s']] as Array<[string, string]>, finalNewline: true } };
+    expect(inBits(file).peers).toEqual({ lines: [['0', '8000000'], ['320000', '200000000']], finalNewline: true });
+    expect(expectedAnswer(inBits(file))).toEqual(expectedAnswer(file));
   });
 
   test('names every tied term, and free riders make P2P no faster than client-server', () => {

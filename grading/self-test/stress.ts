@@ -3,15 +3,14 @@
 // graded again and again; any case they do not pass is counted. Exits 1 when one failed.
 //   npm run stress -- [--runs 20] [--variant-runs N (default: --runs)] [--exercise udp-uppercase,tcp-uppercase] [--cpu N] [--jobs 1]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { allExerciseIds } from '../grader/load-manifests.ts';
 import { solutionsDir } from '../grader/kit-paths.ts';
 import { limitConcurrency } from './concurrency.ts';
 import { gradeWithCli } from './grade-cli.ts';
+import { variantNames, writeVariantTarget } from './mutant-target.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -21,29 +20,6 @@ const variantRuns = Number(option('--variant-runs') ?? runs);
 const cpus = Number(option('--cpu') ?? os.availableParallelism());
 const exercises = option('--exercise')?.split(',') ?? allExerciseIds();
 const limit = limitConcurrency(Number(option('--jobs') ?? 1));
-const variantsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'variants');
-
-interface Variant { description: string; edits?: Array<{ file: string; find: string; replace: string }> }
-
-/** Writes target/<exercise>/ as the solution with the variant's edits and files (server.py replaces server.ts). */
-async function writeVariant(exercise: string, name: string, target: string): Promise<void> {
-  const dir = path.join(variantsDir, exercise, name);
-  const variant = JSON.parse(await readFile(path.join(dir, 'variant.json'), 'utf8')) as Variant;
-  const out = path.join(target, exercise);
-  await cp(path.join(solutionsDir, exercise), out, { recursive: true });
-  for (const entry of await readdir(dir)) {
-    if (entry === 'variant.json') continue;
-    const role = entry.replace(/\.[^.]+$/, '');
-    for (const existing of await readdir(out)) if (existing.replace(/\.[^.]+$/, '') === role) await rm(path.join(out, existing));
-    await cp(path.join(dir, entry), path.join(out, entry));
-  }
-  for (const edit of variant.edits ?? []) {
-    const file = path.join(out, edit.file);
-    const text = await readFile(file, 'utf8');
-    if (text.split(edit.find).length !== 2) throw new Error(`variant ${exercise}/${name}: "${edit.find}" must occur once in ${edit.file}`);
-    await writeFile(file, text.replace(edit.find, () => edit.replace));
-  }
-}
 
 interface Tally { exercise: string; target: string; runs: number; failedRuns: number; errorRuns: number; cases: Map<string, number>; seconds: number }
 
@@ -78,11 +54,10 @@ try {
   const jobs: Array<Promise<void>> = [];
   for (const exercise of exercises) {
     const targets: Array<{ name: string; dir: string }> = [{ name: 'solutions', dir: solutionsDir }];
-    const variantDir = path.join(variantsDir, exercise);
-    for (const name of existsSync(variantDir) ? (await readdir(variantDir)).sort() : []) {
+    for (const name of await variantNames(exercise)) {
       const dir = await mkdtemp(path.join(os.tmpdir(), `socklab-stress-${name}-`));
       temporary.push(dir);
-      await writeVariant(exercise, name, dir);
+      await writeVariantTarget(exercise, name, dir);
       targets.push({ name: `variant ${name}`, dir });
     }
     for (const target of targets) {

@@ -1,16 +1,17 @@
 // The two formulas of textbook 2.5.1: the textbook problem's whole table, then each term of D_p2p deciding in turn,
-// so that a formula missing any term fails. Every answer's bound must name the deciding term.
+// so that a formula missing any term fails. Here every answer's bound must name the deciding term (the other cases
+// judge the times only), and the quantities are bare bits (the units have their own cases).
 import { exerciseSuite } from '../../../harness/index.ts';
 import { allInOrder } from './all-in-order.ts';
 import { expectAnswer } from './expect-answer.ts';
-import type { Scenario } from './scenario.ts';
+import { inBits, type Scenario } from './scenario.ts';
 import { TEXTBOOK_UPLOADS, textbookScenario } from './textbook-table.ts';
 
 const suite = exerciseSuite('p2p-distribution', { group: 'The formulas' });
 const reference = 'Kurose & Ross 2.5.1';
 
 suite.case({ id: 'textbook-table', level: 'core', name: 'the textbook problem\'s whole table (F = 15 Gbit, u_s = 30 Mbps, d = 2 Mbps)', points: 3, reference }, async (t) => {
-  await allInOrder(TEXTBOOK_UPLOADS.map((upload) => expectAnswer(t, textbookScenario(upload))));
+  await allInOrder(TEXTBOOK_UPLOADS.map((upload) => expectAnswer(t, inBits(textbookScenario(upload)), { bounds: true })));
 });
 
 /** Every term of the formulas decides in one of these, for every N listed. */
@@ -34,6 +35,6 @@ const DECIDING: Array<{ id: string; name: string; scenario: Scenario }> = [
 
 for (const { id, name, scenario } of DECIDING) {
   suite.case({ id, level: 'core', name, points: 2, reference }, async (t) => {
-    await expectAnswer(t, scenario);
+    await expectAnswer(t, inBits(scenario), { bounds: true });
   });
 }

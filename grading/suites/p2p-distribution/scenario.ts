@@ -18,6 +18,24 @@ export interface ExpectedAnswer { fileSizeBits: number; serverUploadBps: number;
 
 const isPeersFile = (peers: Scenario['peers']): peers is PeersFile => 'lines' in peers;
 
+const bits = (text: string, units: Readonly<Record<string, number>>) => String(valueOf(text, units));
+
+/**
+ * The scenario with every quantity written as a bare number of bits (per second). One cause, one deduction: the
+ * cases about formulas and peers use it, so a misread unit costs only the cases that judge units (size-units,
+ * rate-units and the random inputs in every unit).
+ */
+export function inBits(scenario: Scenario): Scenario {
+  const { peers } = scenario;
+  return {
+    fileSize: bits(scenario.fileSize, SIZE_UNITS),
+    serverUpload: bits(scenario.serverUpload, RATE_UNITS),
+    peers: isPeersFile(peers)
+      ? { ...peers, lines: peers.lines.map(([upload, download]) => [bits(upload, RATE_UNITS), bits(download, RATE_UNITS)]) }
+      : { ...peers, download: bits(peers.download, RATE_UNITS), upload: bits(peers.upload, RATE_UNITS) },
+  };
+}
+
 /** The command line, with PEERS_FILE where the peers file goes. */
 export function scenarioArgs(scenario: Scenario): string[] {
   const { peers } = scenario;

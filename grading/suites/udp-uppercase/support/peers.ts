@@ -1,8 +1,14 @@
 // The grader's UDP server for each client case, declared once: the cases and `socklab serve udp-uppercase` start these.
 import { sleep, type PeerTable, type UdpSession } from '../../../../harness/index.ts';
 
+/**
+ * The line a datagram carries, read leniently: a line ending sent with it is dropped, so that only
+ * client-sends-line-without-ending deducts for it (one cause, one deduction).
+ */
+export const lineOf = (payload: Buffer) => payload.toString('utf8').replace(/\r?\n$/, '');
+
 /** The grader's reply is marked, so that printing the reply can be told apart from uppercasing locally. */
-export const markedReply = (payload: Buffer) => `${payload.toString('utf8').toUpperCase()} (reply 7)`;
+export const markedReply = (payload: Buffer) => `${lineOf(payload).toUpperCase()} (reply 7)`;
 
 /** Replies to every datagram with its marked uppercase, after `delayMs`. */
 const uppercase = (delayMs = 0): UdpSession => async (datagram, reply) => {
