@@ -48,12 +48,25 @@ export interface Leniency {
   questionNameAnyCase?: boolean;
   /** TTLs with the top bit set may print as 0 (RFC 2181 §8 lets a resolver read them so). */
   ttlTopBitAsZero?: boolean;
+  /** A name may end with one dot (dig's form): a case about something else than the name's form. */
+  nameWithTrailingDot?: boolean;
+  /** The rcode may print as its number where the contract names it: a case about something else than the rcode. */
+  rcodeAsNumber?: boolean;
 }
+
+// Where a name is printed: the question's and each record's owner, an MX exchange, a CNAME or NS target.
+const NAME_PATH = /(^question\.name|\.name|\.exchange|\.data)$/;
 
 /** The first place where `got` differs from `want` ("answers[1].ttl"), or undefined when it matches. */
 export function firstMismatch(want: unknown, got: unknown, path: string, lenient: Leniency): string | undefined {
-  if (path === 'question.name' && lenient.questionNameAnyCase && typeof got === 'string') return String(want).toLowerCase() === got.toLowerCase() ? undefined : path;
+  if (path === 'question.name' && lenient.questionNameAnyCase && typeof got === 'string') {
+    const printed = lenient.nameWithTrailingDot ? got.replace(/(?<=.)\.$/, '') : got;
+    return String(want).toLowerCase() === printed.toLowerCase() ? undefined : path;
+  }
   if (lenient.ttlTopBitAsZero && /\.ttl$/.test(path) && Number(want) >= 2 ** 31 && got === 0) return undefined;
+  if (lenient.nameWithTrailingDot && NAME_PATH.test(path) && typeof want === 'string' && /[a-z]/i.test(want) && !want.includes(':') &&
+    got === `${want}.`) return undefined;
+  if (lenient.rcodeAsNumber && path === 'rcode' && typeof got === 'number' && RCODE_NAMES[got] === want) return undefined;
   if (Array.isArray(want)) {
     if (!Array.isArray(got)) return path;
     for (let i = 0; i < Math.max(want.length, got.length); i++) {

@@ -14,11 +14,12 @@ export async function runScenario(t: CaseContext, scenario: Scenario, options: O
 
 /**
  * Fails unless calc answers the scenario as the contract says; returns the answer. The bound each time names is
- * judged only where `bounds` says so (the formula cases): elsewhere a wrong name would deduct twice for one cause.
+ * judged only where `bounds` says so (the formula cases), and full precision only where `exact` says so: elsewhere
+ * a wrong name or a rounding would deduct twice for one cause.
  */
-export async function expectAnswer(t: CaseContext, scenario: Scenario, options: Omit<RunOptions, 'files'> & { bounds?: boolean } = {}): Promise<Answer> {
-  const { bounds = false, ...runOptions } = options;
+export async function expectAnswer(t: CaseContext, scenario: Scenario, options: Omit<RunOptions, 'files'> & { bounds?: boolean; exact?: boolean } = {}): Promise<Answer> {
+  const { bounds = false, exact = false, ...runOptions } = options;
   const { run, answer } = await runScenario(t, scenario, runOptions);
-  compareAnswer(run, answer, expectedAnswer(scenario), { bounds });
+  compareAnswer(run, answer, expectedAnswer(scenario), { bounds, exact });
   return answer;
 }

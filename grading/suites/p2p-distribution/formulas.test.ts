@@ -11,7 +11,7 @@ const suite = exerciseSuite('p2p-distribution', { group: 'The formulas' });
 const reference = 'Kurose & Ross 2.5.1';
 
 suite.case({ id: 'textbook-table', level: 'core', name: 'the textbook problem\'s whole table (F = 15 Gbit, u_s = 30 Mbps, d = 2 Mbps)', points: 3, reference }, async (t) => {
-  await allInOrder(TEXTBOOK_UPLOADS.map((upload) => expectAnswer(t, inBits(textbookScenario(upload)), { bounds: true })));
+  await allInOrder(TEXTBOOK_UPLOADS.map((upload) => expectAnswer(t, inBits(textbookScenario(upload)), { bounds: true, exact: true })));
 });
 
 /** Every term of the formulas decides in one of these, for every N listed. */
