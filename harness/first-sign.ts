@@ -1,7 +1,7 @@
 // Deadlines for a client count from its first sign of life (its first datagram, its connection), not from spawn:
 // a runtime that starts slowly (Python on a busy machine) is waited for within the scaled start-up budget.
 import { GradingFailure } from './failure.ts';
-import { MACHINE_WAIT_CAP, runQueueWaitMs } from './machine-wait.ts';
+import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
 import type { RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
 
@@ -16,8 +16,8 @@ export async function awaitFirstSign(program: RunningProgram, sign: () => boolea
   const budget = timeout('startup');
   const started = performance.now();
   // The time the program waited for a core is given back, up to MACHINE_WAIT_CAP times the budget.
-  const waitedBefore = runQueueWaitMs(program.livingProcesses());
-  const deadline = () => started + Math.min(budget + runQueueWaitMs(program.livingProcesses()) - waitedBefore, MACHINE_WAIT_CAP * budget);
+  const credit = busyMachineCredit(() => program.livingProcesses());
+  const deadline = () => started + Math.min(budget + credit(), MACHINE_WAIT_CAP * budget);
   while (!sign() && !program.exitStatus && performance.now() < deadline()) await sleep(20);
   if (sign() || program.exitStatus) return;
   throw new GradingFailure({

@@ -17,3 +17,13 @@ export function runQueueWaitMs(pids: number[]): number {
 
 /** At most this many times its deadline may a program be given back for a busy machine: a hang still ends. */
 export const MACHINE_WAIT_CAP = 3;
+
+/**
+ * From now on, how long the machine kept either side of a dialogue from running: the program's processes, or the
+ * grader itself (whose late sends and reads delay the program as surely). A deadline adds it, up to its cap.
+ */
+export function busyMachineCredit(programPids: () => number[]): () => number {
+  const programBefore = runQueueWaitMs(programPids());
+  const graderBefore = runQueueWaitMs([process.pid]);
+  return () => Math.max(runQueueWaitMs(programPids()) - programBefore, runQueueWaitMs([process.pid]) - graderBefore);
+}

@@ -6,7 +6,7 @@ import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
 import { watchMemory } from './memory-watch.ts';
-import { MACHINE_WAIT_CAP, runQueueWaitMs } from './machine-wait.ts';
+import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
@@ -119,18 +119,17 @@ export class RunningProgram {
     this.child.stdin?.end();
   }
 
-  /** The exit status, or undefined when the program is still running after `ms` (plus the time it waited for a core). */
+  /** The exit status, or undefined when the program is still running after `ms` (plus the time it, or the grader, waited for a core). */
   async waitForExit(ms: number, fairToBusyMachine = true): Promise<ExitStatus | undefined> {
     // The time the machine kept the program waiting for a core is given back (up to MACHINE_WAIT_CAP times the
     // deadline): a correct program on a busy machine still makes its deadline; a hung program waits for nothing.
-    const waitedBefore = fairToBusyMachine ? runQueueWaitMs(this.livingProcesses()) : 0;
+    const credit = busyMachineCredit(() => this.livingProcesses());
     const started = Date.now();
     let deadline = started + ms;
     for (;;) {
       const status = await this.exitedWithin(deadline - Date.now());
       if (status || !fairToBusyMachine) return status;
-      const credit = runQueueWaitMs(this.livingProcesses()) - waitedBefore;
-      const extended = Math.min(started + ms + credit, started + MACHINE_WAIT_CAP * ms);
+      const extended = Math.min(started + ms + credit(), started + MACHINE_WAIT_CAP * ms);
       if (extended <= deadline + 10) return undefined;
       deadline = extended;
     }
