@@ -19,11 +19,13 @@ export function runQueueWaitMs(pids: number[]): number {
 export const MACHINE_WAIT_CAP = 3;
 
 /**
- * From now on, how long the machine kept either side of a dialogue from running: the program's processes, or the
- * grader itself (whose late sends and reads delay the program as surely). A deadline adds it, up to its cap.
+ * From now on, how long the machine kept the program from running, and with `grader` also the grader itself (whose
+ * late sends delay a program in a dialogue as surely): a deadline adds the larger, up to its cap. A wait that only
+ * the program can end (its start, its listen) counts the program's alone: a busy grader does not slow those.
  */
-export function busyMachineCredit(programPids: () => number[]): () => number {
+export function busyMachineCredit(programPids: () => number[], options: { grader?: boolean } = {}): () => number {
   const programBefore = runQueueWaitMs(programPids());
-  const graderBefore = runQueueWaitMs([process.pid]);
-  return () => Math.max(runQueueWaitMs(programPids()) - programBefore, runQueueWaitMs([process.pid]) - graderBefore);
+  const graderBefore = options.grader ? runQueueWaitMs([process.pid]) : 0;
+  return () => Math.max(runQueueWaitMs(programPids()) - programBefore,
+    options.grader ? runQueueWaitMs([process.pid]) - graderBefore : 0);
 }

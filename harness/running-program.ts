@@ -123,7 +123,7 @@ export class RunningProgram {
   async waitForExit(ms: number, fairToBusyMachine = true): Promise<ExitStatus | undefined> {
     // The time the machine kept the program waiting for a core is given back (up to MACHINE_WAIT_CAP times the
     // deadline): a correct program on a busy machine still makes its deadline; a hung program waits for nothing.
-    const credit = busyMachineCredit(() => this.livingProcesses());
+    const credit = busyMachineCredit(() => this.livingProcesses(), { grader: true });
     const started = Date.now();
     let deadline = started + ms;
     for (;;) {

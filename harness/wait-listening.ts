@@ -2,7 +2,6 @@
 import { GradingFailure } from './failure.ts';
 import { checkListening, portsOwnedBy, type Transport } from './readiness.ts';
 import { describeExit, type RunningProgram } from './running-program.ts';
-import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
 import { timeout } from './timeouts.ts';
 import { sleep } from './transport/deadline.ts';
 
@@ -10,10 +9,7 @@ import { sleep } from './transport/deadline.ts';
 /** Resolves once `program` listens on 127.0.0.1:`port`; throws a GradingFailure if it exits or never does. */
 export async function waitUntilListening(program: RunningProgram, port: number, transport: Transport): Promise<void> {
   const limit = timeout('startup');
-  const started = Date.now();
-  // The time the machine kept the server (or the grader) from running is given back, up to MACHINE_WAIT_CAP times.
-  const credit = busyMachineCredit(() => program.livingProcesses());
-  const deadline = () => started + Math.min(limit + credit(), MACHINE_WAIT_CAP * limit);
+  const deadline = Date.now() + limit;
   const where = `127.0.0.1:${port} (${transport.toUpperCase()})`;
   for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {
     const state = await checkListening(port, transport);
@@ -35,7 +31,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
           'import) or a missing receive loop (a program that binds and then reaches its end) both look like this.',
       });
     }
-    if (Date.now() >= deadline()) {
+    if (Date.now() >= deadline) {
       const elsewhere = await portsOwnedBy(program.livingProcesses(), transport);
       const hint = state === 'ipv6-only'
         ? `It listens on the IPv6 loopback ::1 only. Listen on '127.0.0.1' (or on all interfaces) instead of 'localhost'.`
