@@ -187,7 +187,7 @@ export class RunningProgram {
     // A flood on stdout (or a lot of output) is often the cause itself: show what it was printing over and over.
     if (this.stdout.flooded || this.stdout.total > MiB) {
       const cut = (line: string) => (line.length > 160 ? `${line.slice(0, 160)}… (${line.length} chars)` : line);
-      out.push(`last lines of its stdout (${this.stdout.total} bytes in all):`,
+      out.push(`it wrote ${(this.stdout.total / MiB).toFixed(1)} MiB to stdout (${this.stdout.total} bytes); the last lines:`,
         ...this.stdout.lastLines(3).map((line) => `  [your_program] ${cut(line)}`));
     }
     return out;

@@ -5,6 +5,11 @@ import { describeExit, type RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
 import { sleep } from './transport/deadline.ts';
 
+const MiB = 1024 * 1024;
+/** Written to stdout before listening, this much is a flood in progress, even when it has not reached the 64 MiB limit. */
+const FLOOD_SIGN = 16 * MiB;
+const FLOOD_HINT = 'Output that never stops is usually a debug print inside a loop that never ends: remove it, and make\n' +
+  'sure the program reaches its listen() / bind() call.';
 
 /** Resolves once `program` listens on 127.0.0.1:`port`; throws a GradingFailure if it exits or never does. */
 export async function waitUntilListening(program: RunningProgram, port: number, transport: Transport): Promise<void> {
@@ -18,8 +23,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
       throw new GradingFailure({
         summary: `the grader stopped your server before it was listening on ${where}, because ${program.stoppedBecause}`,
         cause: `the grader stopped your server before it was listening, because ${program.stoppedBecause}`,
-        hint: 'Output that never stops is usually a debug print inside a loop that never ends: remove it, and make\n' +
-          'sure the program reaches its listen() / bind() call.',
+        hint: FLOOD_HINT,
       });
     }
     if (program.exitStatus) {
@@ -29,6 +33,15 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
         // Said without "below": socklab run shows the same hint after the program's stderr, not before it.
         hint: 'Read what it wrote to stderr (the [your_program] lines): a crash at start-up (an exception, a wrong\n' +
           'import) or a missing receive loop (a program that binds and then reaches its end) both look like this.',
+      });
+    }
+    if (Date.now() >= deadline && program.stdout.total >= FLOOD_SIGN) {
+      // On a busy machine a flood may not reach the 64 MiB limit within the budget: name it all the same.
+      const written = `${(program.stdout.total / MiB).toFixed(1)} MiB`;
+      throw new GradingFailure({
+        summary: `your server was not listening on ${where} ${limit} ms after it started, and it had written ${written} to stdout by then`,
+        cause: `your server was not listening on the port given by --port ${limit} ms after it started, and it had written ${written} to stdout by then`,
+        hint: FLOOD_HINT,
       });
     }
     if (Date.now() >= deadline) {

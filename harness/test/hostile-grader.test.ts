@@ -52,7 +52,10 @@ describe.runIf(process.platform === 'linux').concurrent('socklab grade with a ho
     expect(server.length).toBeGreaterThan(0);
     for (const t of server) {
       expect(t.status, t.id).toBe('failed');
-      expect(t.message, t.id).toContain('because it wrote more than 64 MiB to stdout');
+      // Stopped at the 64 MiB limit; or, on a machine so busy that the flood had not reached it, not listening after
+      // 5 s, with what it had written by then (a CI run under load saw 63.2 MiB). Either way the flood is named.
+      expect(t.message, t.id).toMatch(/because it wrote more than 64 MiB to stdout|it had written [1-9]\d\.\d MiB to stdout by then/);
+      expect(t.message, t.id).toContain('Output that never stops is usually a debug print inside a loop');
     }
     expect(client.every((t) => t.status === 'passed'), client.map((t) => `${t.id}: ${t.message}`).join('\n')).toBe(true);
     expect(leftovers).toEqual([]);

@@ -52,17 +52,29 @@ describe.concurrent('a server that is never ready', () => {
     expect(state).toMatch(/server\.ts:6:\d+/);
   });
 
-  test('floods stdout (.mjs): stopped early, and the summary says it was the flood', async () => {
+  test('floods stdout (.mjs): stopped early (or, on a very busy machine, not listening in time), and the summary says it was the flood', async () => {
     const { error, program } = await startupFailure('floods-stdout', 'tcp');
-    expect(error.message).toMatch(/^the grader stopped your server before it was listening on .*, because it wrote more than 64 MiB to stdout$/);
-    expect(program.stdout.flooded).toBe(true);
     const state = program.describeState();
-    expect(state[0]).toContain('the grader stopped it because it wrote more than 64 MiB to stdout');
+    // Usually the flood passes 64 MiB first and the grader stops it; under heavy load a CI run saw the 5 s budget end
+    // at 63.2 MiB. Both endings name the flood and give the flood's hint.
+    if (program.stdout.flooded) {
+      expect(error.message).toMatch(/^the grader stopped your server before it was listening on .*, because it wrote more than 64 MiB to stdout$/);
+      expect(state[0]).toContain('the grader stopped it because it wrote more than 64 MiB to stdout');
+    } else {
+      expect(error.message).toMatch(/^your server was not listening on .* ms after it started, and it had written [1-9]\d\.\d MiB to stdout by then$/);
+    }
+    expect(error.details.hint).toMatch(/^Output that never stops is usually a debug print inside a loop/);
     // What it printed over and over is shown, each line cut short (the very last one may be cut by the stop).
-    const shown = state.slice(state.findIndex((line) => line.startsWith('last lines of its stdout')) + 1);
+    const shown = state.slice(state.findIndex((line) => /^it wrote [\d.]+ MiB to stdout/.test(line)) + 1);
     expect(shown.length).toBeGreaterThan(1);
-    expect(shown.some((line) => /^ {2}\[your_program\] poll \d+: no work yet, buffer = \.+… \(\d+ chars\)$/.test(line))).toBe(true);
+    expect(shown.some((line) => /^ {2}\[your_program\] poll \d+: no work yet, slot \d+ = \.+… \(\d+ chars\)$/.test(line))).toBe(true);
     for (const line of shown) expect(line.length).toBeLessThan(220);
+  });
+
+  test('writes 20 MiB and never listens (.mjs): "not listening", naming what it had written, with the flood hint', async () => {
+    const { error } = await startupFailure('floods-then-stalls', 'tcp');
+    expect(error.message).toMatch(/^your server was not listening on .* ms after it started, and it had written 20\.0 MiB to stdout by then$/);
+    expect(error.details.hint).toMatch(/^Output that never stops is usually a debug print inside a loop/);
   });
 
   test('listens on a fixed port (.py, like the textbook\'s 12000): "It is listening on port … instead"', async () => {

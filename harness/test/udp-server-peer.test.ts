@@ -16,13 +16,15 @@ async function peer(session: UdpSession): Promise<UdpServerPeer> {
   return started;
 }
 
-/** Sends `payload` to `port` and collects the replies (payload, source port, arrival) until `count` came or `ms` passed. */
+/** Sends `payload` to `port` and collects the replies (payload, source port, ms after the send) until `count` came or `ms` passed. */
 async function ask(port: number, payload: string, count = 1, ms = 2000): Promise<Array<{ text: string; from: number; at: number }>> {
+  let sentAt = 0;
   const socket = dgram.createSocket('udp4');
   const replies: Array<{ text: string; from: number; at: number }> = [];
   const signal = new WakeSignal();
-  socket.on('message', (message, rinfo) => { replies.push({ text: message.toString(), from: rinfo.port, at: Date.now() }); signal.notify(); });
+  socket.on('message', (message, rinfo) => { replies.push({ text: message.toString(), from: rinfo.port, at: Date.now() - sentAt }); signal.notify(); });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  sentAt = Date.now();
   socket.send(payload, port, '127.0.0.1');
   await waitUntil(signal, () => replies.length >= count, ms);
   socket.close();
@@ -52,7 +54,9 @@ test('delays, and replies from another port', async () => {
   expect([forged?.text, real?.text]).toEqual(['forged', 'real']);
   expect(forged.from).not.toBe(server.port);
   expect(real.from).toBe(server.port);
-  expect(real.at - forged.at).toBeGreaterThanOrEqual(140);
+  // Only a lower bound from the send can be trusted: on a busy machine the forged reply may be read late, which
+  // shortens the gap between the two arrivals, but nothing makes the real reply arrive before the peer's sleep ended.
+  expect(real.at).toBeGreaterThanOrEqual(145);
 });
 
 test('a peer plan runs TCP and UDP on one port', async () => {
