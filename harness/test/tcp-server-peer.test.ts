@@ -49,7 +49,7 @@ describe('TcpServerPeer', () => {
 
   test('writeInPieces sends separate segments, recorded once', async () => {
     const transcript = new Transcript();
-    const server = await peer(async (stream) => { await stream.writeInPieces(`${(await stream.readLine('lf')).toUpperCase()}\n`, 2, 20); }, transcript);
+    const server = await peer(async (stream) => { await stream.writeInPieces(`${(await stream.readLine('lf')).toUpperCase()}\n`, 2, 100); }, transcript);
     const result = await exchange(server.port, 'abcdef\n');
     expect(result.received).toBe('ABCDEF\n');
     expect(result.chunks).toBeGreaterThan(1);
