@@ -10,7 +10,7 @@ import { prepareTarget } from './prepare-target.ts';
 import { inTeachingOrder } from './readme-groups.ts';
 import { startHere } from './start-here.ts';
 import { totals, type ExerciseResult, type Report } from './report.ts';
-import { defaultJobs, runSuites } from './run-suites.ts';
+import { defaultJobs, openSuiteRunner } from './run-suites.ts';
 import { assertValid } from './schema-validator.ts';
 
 export interface GradeOptions {
@@ -37,24 +37,35 @@ export async function grade(options: GradeOptions): Promise<Report> {
   const startedAt = new Date();
   const manifests = loadManifests(options.ids);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
-  const prepared = await prepareTarget(options.target, manifests);
+  const base = {
+    target: options.target,
+    targetOption: options.targetOption,
+    seed,
+    visibleOnly: options.visibleOnly ?? false,
+    onlyCases: options.cases,
+    onlyRole: options.role,
+    onlyLevel: options.level,
+    manifests,
+  };
+  // The test runner loads while the compiler prepares the programs: the two overlap (docs/performance.md).
+  const runnerReady = openSuiteRunner(base, options.jobs ?? defaultJobs(), { bail: options.bail });
   // The kit's own solutions, for cases that compare the target with them (prepared once, like the target).
   const sameAsReference = path.resolve(options.target) === solutionsDir;
-  const references = sameAsReference ? prepared : await prepareTarget(solutionsDir, manifests);
+  const [preparing, referencing] = await Promise.allSettled([
+    prepareTarget(options.target, manifests),
+    sameAsReference ? undefined : prepareTarget(solutionsDir, manifests),
+  ]);
+  const runner = await runnerReady.catch((error: unknown) => error as Error);
+  if (preparing.status === 'rejected' || referencing.status === 'rejected' || runner instanceof Error) {
+    for (const outcome of [preparing, referencing]) if (outcome.status === 'fulfilled') await outcome.value?.dispose();
+    if (!(runner instanceof Error)) await runner.close();
+    throw preparing.status === 'rejected' ? preparing.reason : referencing.status === 'rejected' ? referencing.reason : runner;
+  }
+  const prepared = preparing.value;
+  const references = referencing.value ?? prepared;
   try {
-    const settings: RunSettings = {
-      target: options.target,
-      targetOption: options.targetOption,
-      seed,
-      visibleOnly: options.visibleOnly ?? false,
-      onlyCases: options.cases,
-      onlyRole: options.role,
-      onlyLevel: options.level,
-      manifests,
-      programs: prepared.programs,
-      references: references.programs,
-    };
-    const results = await runSuites(settings, options.jobs ?? defaultJobs(), { bail: options.bail });
+    const settings: RunSettings = { ...base, programs: prepared.programs, references: references.programs };
+    const results = await runner.run(settings);
     if (results.kitErrors.length > 0) throw new KitError('kit error: the grading suites themselves failed', results.kitErrors);
     const known = new Set([...Object.values(results.tests), ...Object.values(results.skipped)].flat().map((test) => test.id));
     const unknown = (options.cases ?? []).filter((id) => !known.has(id));

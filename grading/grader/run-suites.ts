@@ -1,7 +1,7 @@
 // Runs the kit's suites for some exercises through vitest's Node API, telling them the target via provide/inject.
 import os from 'node:os';
 import path from 'node:path';
-import { createVitest } from 'vitest/node';
+import type { Vitest } from 'vitest/node';
 import type { RunSettings } from '../../harness/run-settings.ts';
 import { CaseReporter, type CollectedResults } from './case-reporter.ts';
 import { KitError } from './kit-error.ts';
@@ -19,19 +19,31 @@ export function defaultJobs(): number {
  */
 export const CASES_AT_ONCE = 4;
 
-/** Runs grading/suites/<id>/*.test.ts for the exercises in `settings.manifests`; never reads tests from the target. */
-export async function runSuites(settings: RunSettings, jobs: number, run: { bail?: boolean } = {}): Promise<CollectedResults> {
+/** A test runner made ready before the programs are: it is told the run's settings only when it starts. */
+export interface SuiteRunner {
+  /** Runs the suites with these settings (the prepared programs), then closes the runner. */
+  run(settings: RunSettings): Promise<CollectedResults>;
+  /** Closes a runner that will not run (the programs could not be prepared). */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads vitest and creates the runner for grading/suites/<id>/*.test.ts of the exercises in `settings.manifests`
+ * (the files are chosen from the manifests and the case options alone); never reads tests from the target. Started
+ * before the programs are prepared, so that loading vitest (its heaviest import) overlaps with the compiler.
+ */
+export async function openSuiteRunner(settings: Omit<RunSettings, 'programs' | 'references'>, jobs: number, run: { bail?: boolean } = {}): Promise<SuiteRunner> {
   const reporter = new CaseReporter();
-  const include = suiteFiles(settings);
-  let vitest;
+  const include = suiteFiles({ ...settings, programs: {} });
+  let vitest: Vitest;
   try {
+    const { createVitest } = await import('vitest/node');
     vitest = await createVitest('test', {
       config: false,
       root: kitRoot,
       include,
       watch: false,
       reporters: [reporter],
-      provide: { socklab: settings },
       pool: 'forks',
       // One worker process runs several suite files: each file would otherwise pay a process start and the import of
       // the whole harness. The suites keep no state between cases (each case has its own CaseRun), so nothing leaks.
@@ -53,10 +65,22 @@ export async function runSuites(settings: RunSettings, jobs: number, run: { bail
   } catch (error) {
     throw new KitError(`kit error: the test runner could not start: ${(error as Error).message}`);
   }
-  try {
-    await vitest.start();
-  } finally {
-    await vitest.close();
-  }
-  return reporter.results;
+  return {
+    async run(full: RunSettings) {
+      try {
+        // The settings reach the workers when they start, as `inject('socklab')`.
+        vitest.provide('socklab', full);
+        await vitest.start();
+      } finally {
+        await vitest.close();
+      }
+      return reporter.results;
+    },
+    close: () => vitest.close(),
+  };
+}
+
+/** Runs grading/suites/<id>/*.test.ts for the exercises in `settings.manifests`; never reads tests from the target. */
+export async function runSuites(settings: RunSettings, jobs: number, run: { bail?: boolean } = {}): Promise<CollectedResults> {
+  return (await openSuiteRunner(settings, jobs, run)).run(settings);
 }
