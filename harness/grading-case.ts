@@ -6,6 +6,7 @@ import type { CaseMeta, CaseSpec } from './case-meta.ts';
 import {
   CannotJudge, GradingFailure, KitError, renderDetails, withFailureContext, withFailureRenderer, type FailureDetails,
 } from './failure.ts';
+import { withBusyMachineCredit } from './machine-wait.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { declaredCause, exitedBeforeDoingAnything } from './shared-cause.ts';
 import { scaled, timeout } from './timeouts.ts';
@@ -79,8 +80,10 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
         // Each failure is born whole: the case's reference and the rendered message come with it, nothing is patched.
         const render = (details: FailureDetails) => renderMessage(details, context);
         try {
-          await withFailureContext({ reference: spec.reference },
-            () => withFailureRenderer(render, () => raceDeadline(body(context), deadline)));
+          // Every socket wait of the case gives back the time the machine kept its programs, or the grader, from a core.
+          const processes = () => context.programs.flatMap((program) => program.livingProcesses());
+          await withFailureContext({ reference: spec.reference }, () => withFailureRenderer(render,
+            () => withBusyMachineCredit(processes, () => raceDeadline(body(context), deadline))));
         } catch (error) {
           if (error instanceof GradingFailure || error instanceof CannotJudge) {
             meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';

@@ -1,6 +1,7 @@
 // How long the machine kept a program from running: the time its processes were ready to run but waited for a
 // core (Linux's run-queue delay, /proc/<pid>/schedstat). A deadline that counts only wall time blames a correct
 // program for a busy machine; a deadline that gives this time back does not.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 
 /** Milliseconds the processes (each main thread) have spent waiting for a core since they started; 0 off Linux. */
@@ -28,4 +29,22 @@ export function busyMachineCredit(programPids: () => number[], options: { grader
   const graderBefore = options.grader ? runQueueWaitMs([process.pid]) : 0;
   return () => Math.max(runQueueWaitMs(programPids()) - programBefore,
     options.grader ? runQueueWaitMs([process.pid]) - graderBefore : 0);
+}
+
+/** The processes of the programs under test in the running case; none outside a case. */
+const caseProcesses = new AsyncLocalStorage<() => number[]>();
+
+/** Runs a case's body so that every socket wait inside it is fair to a busy machine (see `waitCredit`). */
+export function withBusyMachineCredit<T>(programPids: () => number[], work: () => Promise<T>): Promise<T> {
+  return caseProcesses.run(programPids, work);
+}
+
+/**
+ * For a wait inside a case: from now on, how long the machine kept the case's programs, or the grader itself, from
+ * running (the larger). A reply that is late because nobody got a core is not the program's fault. Undefined outside
+ * a case (the harness's own tests keep their plain deadlines).
+ */
+export function waitCredit(): (() => number) | undefined {
+  const programPids = caseProcesses.getStore();
+  return programPids ? busyMachineCredit(programPids, { grader: true }) : undefined;
 }

@@ -5,6 +5,7 @@ import { cutHint, hintFor } from './hints.ts';
 import { checkListening } from './readiness.ts';
 import { printfPipe } from './shell-quote.ts';
 import { timeout } from './timeouts.ts';
+import { waitUntil } from './transport/deadline.ts';
 import { WakeSignal } from './transport/wake-signal.ts';
 import type { Transcript } from './transcript.ts';
 import type { ExpectOptions } from './tcp-connection.ts';
@@ -76,12 +77,7 @@ export class UdpSocket {
 
   /** The next datagram, or undefined after `ms`. */
   async receive(ms: number = timeout('reply')): Promise<Datagram | undefined> {
-    const deadline = Date.now() + ms;
-    while (this.queue.length === 0) {
-      const left = deadline - Date.now();
-      if (left <= 0) return undefined;
-      await this.signal.wait(left);
-    }
+    await waitUntil(this.signal, () => this.queue.length > 0, ms);
     return this.queue.shift();
   }
 

@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { describe, expect, test } from 'vitest';
-import { runQueueWaitMs } from '../machine-wait.ts';
+import { MACHINE_WAIT_CAP, runQueueWaitMs, withBusyMachineCredit } from '../machine-wait.ts';
+import { waitUntil } from '../transport/deadline.ts';
+import { WakeSignal } from '../transport/wake-signal.ts';
 
 const spin = (ms: number) => spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; while (Date.now() < end);`]);
 
@@ -19,4 +21,21 @@ describe.runIf(process.platform === 'linux')('runQueueWaitMs', () => {
     // More runnable processes than cores: together they waited for a core for a good part of that second.
     expect(waited).toBeGreaterThan(200);
   });
+
+  test('a socket wait inside a case gives the time back, up to its cap; outside a case it does not', async () => {
+    const spinners = Array.from({ length: 2 * os.availableParallelism() + 2 }, () => spin(4000));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const timed = async (work: () => Promise<boolean>) => { const started = Date.now(); expect(await work()).toBe(false); return Date.now() - started; };
+      const never = () => waitUntil(new WakeSignal(), () => false, 600);
+      const plain = await timed(never);
+      const fair = await timed(() => withBusyMachineCredit(() => spinners.map((child) => child.pid!), never));
+      // The spinners outnumber the cores: together they wait for a core faster than the clock runs.
+      expect(fair - plain).toBeGreaterThan(500);
+      expect(fair).toBeLessThan(MACHINE_WAIT_CAP * 600 + 1500);
+    } finally {
+      for (const child of spinners) child.kill();
+    }
+  });
 });
+
