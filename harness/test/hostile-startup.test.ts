@@ -73,7 +73,8 @@ describe.concurrent('a server that is never ready', () => {
 
   test('writes 20 MiB and never listens (.mjs): "not listening", naming what it had written, with the flood hint', async () => {
     const { error } = await startupFailure('floods-then-stalls', 'tcp');
-    expect(error.message).toMatch(/^your server was not listening on .* ms after it started, and it had written 20\.0 MiB to stdout by then$/);
+    // 20.0 MiB when the grader has read it all; a very busy machine may end the budget a little before that.
+    expect(error.message).toMatch(/^your server was not listening on .* ms after it started, and it had written (1[6-9]|20)\.\d MiB to stdout by then$/);
     expect(error.details.hint).toMatch(/^Output that never stops is usually a debug print inside a loop/);
   });
 
