@@ -16,8 +16,9 @@ export async function awaitFirstSign(program: RunningProgram, sign: () => boolea
   const budget = timeout('startup');
   const started = performance.now();
   // The time the program waited for a core is given back, up to MACHINE_WAIT_CAP times the budget.
-  const credit = busyMachineCredit(() => program.livingProcesses());
-  const deadline = () => started + Math.min(budget + credit(), MACHINE_WAIT_CAP * budget);
+  const credit = busyMachineCredit(() => program.processTree());
+  // The credit is read only once the plain budget has passed: most programs show themselves long before.
+  const deadline = () => (performance.now() < started + budget ? started + budget : started + Math.min(budget + credit(), MACHINE_WAIT_CAP * budget));
   while (!sign() && !program.exitStatus && performance.now() < deadline()) await sleep(20);
   if (sign() || program.exitStatus) return;
   throw new GradingFailure({

@@ -81,7 +81,7 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
         const render = (details: FailureDetails) => renderMessage(details, context);
         try {
           // Every socket wait of the case gives back the time the machine kept its programs, or the grader, from a core.
-          const processes = () => context.programs.flatMap((program) => program.livingProcesses());
+          const processes = () => context.programs.flatMap((program) => program.processTree());
           await withFailureContext({ reference: spec.reference }, () => withFailureRenderer(render,
             () => withBusyMachineCredit(processes, () => raceDeadline(body(context), deadline))));
         } catch (error) {

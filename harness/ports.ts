@@ -31,6 +31,17 @@ export function tcpPortsHeld(): Set<number> {
   return ports;
 }
 
+// Reading /proc/net/tcp costs the kernel a walk of its whole connection table (about 13 ms of CPU here, whatever the
+// number of sockets), and cases side by side each choose ports: one reading serves the choices of the next second.
+// A port that a case left in TIME_WAIT within that second is still claimed (below), so it cannot be chosen anyway.
+const HELD_FRESH_MS = 1000;
+let heldRead: { at: number; ports: Set<number> } | undefined;
+
+function recentTcpPortsHeld(): Set<number> {
+  if (!heldRead || Date.now() - heldRead.at > HELD_FRESH_MS) heldRead = { at: Date.now(), ports: tcpPortsHeld() };
+  return heldRead.ports;
+}
+
 function udpPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = dgram.createSocket('udp4');
@@ -61,7 +72,7 @@ function claim(port: number): Promise<boolean> {
 /** A port free for TCP (and for UDP when asked) on this machine, and claimed so that no other grader takes it. */
 export async function freePort(transport: 'tcp' | 'udp' = 'tcp'): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const held = tcpPortsHeld();
+    const held = recentTcpPortsHeld();
     const candidates = randomCandidates(20).filter((candidate) => !held.has(candidate));
     const port = await getPort({ port: candidates });
     if (port < LOW || port > HIGH) continue; // get-port fell back to a kernel-chosen port

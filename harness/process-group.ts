@@ -7,6 +7,9 @@ export function livingMembers(pgid: number): number[] {
   if (process.platform !== 'linux') {
     try { process.kill(-pgid, 0); return [pgid]; } catch { return []; }
   }
+  // No process at all in the group (the usual case once a program has exited): one system call instead of reading
+  // every process's stat. Only when some process is there are zombies told apart from the living.
+  try { process.kill(-pgid, 0); } catch (error) { if ((error as NodeJS.ErrnoException).code === 'ESRCH') return []; }
   const alive: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;

@@ -19,7 +19,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
   // The time the program waited for a core is given back, up to MACHINE_WAIT_CAP times the budget: a correct server
   // started on a busy machine still makes it (a CI run saw one listen just after 5 s). The grader's own wait is not
   // counted: only the program can end this wait, and a server asleep without listening gains nothing.
-  const credit = busyMachineCredit(() => program.livingProcesses());
+  const credit = busyMachineCredit(() => program.processTree());
   const deadline = () => (Date.now() < started + limit ? started + limit : started + Math.min(limit + credit(), MACHINE_WAIT_CAP * limit));
   const where = `127.0.0.1:${port} (${transport.toUpperCase()})`;
   for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {

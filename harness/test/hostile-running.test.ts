@@ -81,6 +81,8 @@ describe.concurrent('servers that misbehave once running', () => {
     const worker = hostPid(program, Number((await stderrMatch(program, /worker pid (\d+)/, scaled(5000)))[1]));
     expect(isAlive(worker)).toBe(true);
     expect(livingMembers(program.pid)).toContain(worker);
+    // The busy-machine credit reads the cheaper tree: it must see the child as well.
+    expect(program.processTree()).toContain(worker);
     expect(await timedStop(program)).toBeLessThan(stopBound());
     await expectNoSurvivors(program, [worker]);
   });
