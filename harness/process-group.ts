@@ -2,14 +2,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sleep } from './transport/deadline.ts';
 
+/** False when no process at all, living or zombie, is left in the group: one system call. */
+function anyInGroup(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /** The processes still alive (not zombies) in a process group; read from /proc on Linux, else by signal 0. */
 export function livingMembers(pgid: number): number[] {
-  if (process.platform !== 'linux') {
-    try { process.kill(-pgid, 0); return [pgid]; } catch { return []; }
-  }
-  // No process at all in the group (the usual case once a program has exited): one system call instead of reading
-  // every process's stat. Only when some process is there are zombies told apart from the living.
-  try { process.kill(-pgid, 0); } catch (error) { if ((error as NodeJS.ErrnoException).code === 'ESRCH') return []; }
+  if (process.platform !== 'linux') return anyInGroup(pgid) ? [pgid] : [];
+  // An empty group (the usual case once a program has exited) costs one system call instead of reading every
+  // process's stat; only when some process is there are zombies told apart from the living.
+  if (!anyInGroup(pgid)) return [];
   const alive: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -27,10 +35,18 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 
+/** Reading all of /proc to tell zombies apart is done this often while a group is going away; signal 0 in between. */
+const FULL_LOOK_MS = 200;
+
 async function waitUntilGone(pgid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
-  for (;;) {
-    if (livingMembers(pgid).length === 0) return true;
+  for (let lastFullLook = 0; ;) {
+    if (!anyInGroup(pgid)) return true;
+    // Only zombies left (their parent has not reaped them yet) is gone too, but only /proc can tell.
+    if (Date.now() - lastFullLook >= FULL_LOOK_MS || Date.now() >= deadline) {
+      lastFullLook = Date.now();
+      if (livingMembers(pgid).length === 0) return true;
+    }
     if (Date.now() >= deadline) return false;
     await sleep(20);
   }
