@@ -29,9 +29,12 @@ if ('reason' in sandbox) {
 }
 
 const suites = await measureSuites();
-console.log('\nsuite time against solutions/ (wall clock, through the CLI)');
+console.log(`\nsuite time against solutions/ (wall clock, through the CLI; median of ${suites.runs} runs taken in turns, then each run)`);
 console.log(`  socklab list (CLI start alone)      ${suites.cliStart.toFixed(2)} s`);
-for (const [id, seconds] of Object.entries(suites.perExercise)) console.log(`  ${id.padEnd(36)}${seconds.toFixed(2)} s`);
+for (const [id, seconds] of Object.entries(suites.perExercise)) {
+  const each = suites.samples[id].map((value) => value.toFixed(2)).join(', ');
+  console.log(`  ${id.padEnd(36)}${seconds.toFixed(2)} s   = ${(seconds * 1000 / start.bareNode).toFixed(0)} bare node starts   (${each})`);
+}
 console.log(`  all exercises in one run            ${suites.all.toFixed(2)} s`);
 
 if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {

@@ -13,11 +13,20 @@ async function seconds(args: string[]): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-/** Wall-clock seconds of `socklab grade <id> --target solutions` per exercise, and of `socklab list` (CLI start). */
-export async function measureSuites() {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Wall-clock seconds of `socklab grade <id> --target solutions` per exercise (the median of `runs`, taken in turns so
+ * that a slow minute of the machine weighs on every exercise alike; each run's figures are kept), of `socklab list`
+ * (CLI start) and of all exercises in one run.
+ */
+export async function measureSuites(runs = 3) {
   const cliStart = await seconds(['list']);
-  const perExercise: Record<string, number> = {};
-  for (const id of allExerciseIds()) perExercise[id] = await seconds(['grade', id, '--target', solutionsDir, '--format', 'json']);
+  const samples: Record<string, number[]> = {};
+  for (let run = 0; run < runs; run++) {
+    for (const id of allExerciseIds()) (samples[id] ??= []).push(await seconds(['grade', id, '--target', solutionsDir, '--format', 'json']));
+  }
+  const perExercise = Object.fromEntries(Object.entries(samples).map(([id, values]) => [id, median(values)]));
   const all = await seconds(['grade', '--target', solutionsDir, '--format', 'json']);
-  return { cliStart, perExercise, all };
+  return { cliStart, runs, samples, perExercise, all };
 }

@@ -1,7 +1,7 @@
 // Deadlines for a client count from its first sign of life (its first datagram, its connection), not from spawn:
 // a runtime that starts slowly (Python on a busy machine) is waited for within the scaled start-up budget.
 import { GradingFailure } from './failure.ts';
-import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
+import { busyMachineCredit, MACHINE_WAIT_CAP, noteGivenBack } from './machine-wait.ts';
 import type { RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
 
@@ -20,6 +20,7 @@ export async function awaitFirstSign(program: RunningProgram, sign: () => boolea
   // The credit is read only once the plain budget has passed: most programs show themselves long before.
   const deadline = () => (performance.now() < started + budget ? started + budget : started + Math.min(budget + credit(), MACHINE_WAIT_CAP * budget));
   while (!sign() && !program.exitStatus && performance.now() < deadline()) await sleep(20);
+  noteGivenBack(performance.now() - started - budget);
   if (sign() || program.exitStatus) return;
   throw new GradingFailure({
     summary: `your ${program.prepared.role} had not ${what} ${budget} ms after it was started`,

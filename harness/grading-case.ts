@@ -6,7 +6,7 @@ import type { CaseMeta, CaseSpec } from './case-meta.ts';
 import {
   CannotJudge, GradingFailure, KitError, renderDetails, withFailureContext, withFailureRenderer, type FailureDetails,
 } from './failure.ts';
-import { withBusyMachineCredit } from './machine-wait.ts';
+import { withBusyMachineCredit, type GivenBack } from './machine-wait.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { declaredCause, exitedBeforeDoingAnything } from './shared-cause.ts';
 import { scaled, timeout } from './timeouts.ts';
@@ -14,13 +14,16 @@ import { scaled, timeout } from './timeouts.ts';
 const indent = (lines: string[]) => lines.map((line) => `  ${line}`);
 
 /** The whole message: what happened, the transcript, the programs' state, the seed. */
-function renderMessage(failure: FailureDetails, context: CaseRun): string {
+function renderMessage(failure: FailureDetails, context: CaseRun, givenBack: GivenBack): string {
   const details = { ...failure };
   if (details.repro?.length && context.startLines.length) details.repro = [...context.startLines, ...details.repro];
   const lines = renderDetails(details);
   if (!context.transcript.isEmpty) lines.push('transcript', ...indent(context.transcript.lines()));
   const shown = details.program ? [details.program] : context.programs;
   for (const program of shown) lines.push('your program', ...indent(program.describeState()));
+  if (givenBack.ms >= 100) {
+    lines.push(`machine   busy: a wait in this case lasted up to ${givenBack.ms} ms longer than it says, to make up for the time your program or the grader waited for a CPU core`);
+  }
   lines.push(`seed      ${context.run.seed} (the same inputs again: --seed ${context.run.seed})`);
   return lines.join('\n');
 }
@@ -78,12 +81,13 @@ export function exerciseSuite(exercise: string, options: SuiteOptions) {
         task.meta.socklab = meta;
         const context = new CaseRun(exercise, spec.id, settings);
         // Each failure is born whole: the case's reference and the rendered message come with it, nothing is patched.
-        const render = (details: FailureDetails) => renderMessage(details, context);
+        const givenBack: GivenBack = { ms: 0 };
+        const render = (details: FailureDetails) => renderMessage(details, context, givenBack);
         try {
           // Every socket wait of the case gives back the time the machine kept its programs, or the grader, from a core.
           const processes = () => context.programs.flatMap((program) => program.processTree());
           await withFailureContext({ reference: spec.reference }, () => withFailureRenderer(render,
-            () => withBusyMachineCredit(processes, () => raceDeadline(body(context), deadline))));
+            () => withBusyMachineCredit(processes, () => raceDeadline(body(context), deadline), givenBack)));
         } catch (error) {
           if (error instanceof GradingFailure || error instanceof CannotJudge) {
             meta.outcome = error instanceof CannotJudge ? 'error' : 'failed';

@@ -31,12 +31,21 @@ export function busyMachineCredit(programPids: () => number[], options: { grader
     options.grader ? runQueueWaitMs([process.pid]) - graderBefore : 0);
 }
 
-/** The processes of the programs under test in the running case; none outside a case. */
-const caseProcesses = new AsyncLocalStorage<() => number[]>();
+/** What a case's waits were given back: the failure message says so, since its "within N ms" was then longer. */
+export interface GivenBack { ms: number }
+
+/** The processes of the programs under test in the running case, and what its waits were given back; none outside a case. */
+const caseProcesses = new AsyncLocalStorage<{ programPids: () => number[]; givenBack: GivenBack }>();
 
 /** Runs a case's body so that every socket wait inside it is fair to a busy machine (see `waitCredit`). */
-export function withBusyMachineCredit<T>(programPids: () => number[], work: () => Promise<T>): Promise<T> {
-  return caseProcesses.run(programPids, work);
+export function withBusyMachineCredit<T>(programPids: () => number[], work: () => Promise<T>, givenBack: GivenBack = { ms: 0 }): Promise<T> {
+  return caseProcesses.run({ programPids, givenBack }, work);
+}
+
+/** Notes that a wait of the running case was extended by `ms` for a busy machine (nothing outside a case). */
+export function noteGivenBack(ms: number): void {
+  const store = caseProcesses.getStore();
+  if (store && ms > 0) store.givenBack.ms = Math.max(store.givenBack.ms, Math.round(ms));
 }
 
 /**
@@ -45,6 +54,6 @@ export function withBusyMachineCredit<T>(programPids: () => number[], work: () =
  * a case (the harness's own tests keep their plain deadlines).
  */
 export function waitCredit(): (() => number) | undefined {
-  const programPids = caseProcesses.getStore();
-  return programPids ? busyMachineCredit(programPids, { grader: true }) : undefined;
+  const store = caseProcesses.getStore();
+  return store ? busyMachineCredit(store.programPids, { grader: true }) : undefined;
 }

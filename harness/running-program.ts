@@ -6,7 +6,7 @@ import { programEnvironment } from './environment.ts';
 import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
 import { watchMemory } from './memory-watch.ts';
-import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
+import { busyMachineCredit, MACHINE_WAIT_CAP, noteGivenBack } from './machine-wait.ts';
 import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
@@ -132,6 +132,7 @@ export class RunningProgram {
       const extended = Math.min(started + ms + credit(), started + MACHINE_WAIT_CAP * ms);
       if (extended <= deadline + 10) return undefined;
       deadline = extended;
+      noteGivenBack(deadline - started - ms);
     }
   }
 

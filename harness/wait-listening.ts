@@ -1,6 +1,6 @@
 // Waits until a started server listens on its port, or fails with the reason a student can act on.
 import { GradingFailure } from './failure.ts';
-import { busyMachineCredit, MACHINE_WAIT_CAP } from './machine-wait.ts';
+import { busyMachineCredit, MACHINE_WAIT_CAP, noteGivenBack } from './machine-wait.ts';
 import { checkListening, portsOwnedBy, type Transport } from './readiness.ts';
 import { describeExit, type RunningProgram } from './running-program.ts';
 import { timeout } from './timeouts.ts';
@@ -42,6 +42,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
       });
     }
     if (Date.now() >= deadline() && program.stdout.total >= FLOOD_SIGN) {
+      noteGivenBack(Date.now() - started - limit);
       // On a busy machine a flood may not reach the 64 MiB limit within the budget: name it all the same.
       const written = `${(program.stdout.total / MiB).toFixed(1)} MiB`;
       throw new GradingFailure({
@@ -51,6 +52,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
       });
     }
     if (Date.now() >= deadline()) {
+      noteGivenBack(Date.now() - started - limit);
       // It started listening between the last look and now: it is ready, just in time.
       if ((await checkListening(port, transport)) === 'ready') return;
       const elsewhere = (await portsOwnedBy(program.livingProcesses(), transport)).filter((other) => other !== port);

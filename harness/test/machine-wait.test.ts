@@ -29,10 +29,14 @@ describe.runIf(process.platform === 'linux')('runQueueWaitMs', () => {
       const timed = async (work: () => Promise<boolean>) => { const started = Date.now(); expect(await work()).toBe(false); return Date.now() - started; };
       const never = () => waitUntil(new WakeSignal(), () => false, 600);
       const plain = await timed(never);
-      const fair = await timed(() => withBusyMachineCredit(() => spinners.map((child) => child.pid!), never));
+      const givenBack = { ms: 0 };
+      const fair = await timed(() => withBusyMachineCredit(() => spinners.map((child) => child.pid!), never, givenBack));
       // The spinners outnumber the cores: together they wait for a core faster than the clock runs.
       expect(fair - plain).toBeGreaterThan(500);
       expect(fair).toBeLessThan(MACHINE_WAIT_CAP * 600 + 1500);
+      // The case's failure message will say how much longer than "600 ms" the wait was.
+      expect(givenBack.ms).toBeGreaterThan(400);
+      expect(givenBack.ms).toBeLessThanOrEqual((MACHINE_WAIT_CAP - 1) * 600);
     } finally {
       for (const child of spinners) child.kill();
     }

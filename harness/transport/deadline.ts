@@ -1,5 +1,5 @@
 // The kit's one pause and its one deadline loop: every wait for a socket event goes through `waitUntil`.
-import { MACHINE_WAIT_CAP, waitCredit } from '../machine-wait.ts';
+import { MACHINE_WAIT_CAP, noteGivenBack, waitCredit } from '../machine-wait.ts';
 import type { WakeSignal } from './wake-signal.ts';
 
 /** Waits at least this long get the busy machine's time back. */
@@ -28,6 +28,7 @@ export async function waitUntil(signal: WakeSignal, done: () => boolean, ms: num
       const extended = Math.min(started + ms + credit(), started + MACHINE_WAIT_CAP * ms);
       if (extended <= deadline + 10) return false;
       deadline = extended;
+      noteGivenBack(deadline - started - ms);
     }
     await signal.wait(deadline - Date.now());
   }
