@@ -1,7 +1,7 @@
 // The query the resolver sends (RFC 1035 §4.1.1, §4.1.2, §2.3.4): judged byte by byte, the ID aside.
 import { exerciseSuite, expectExit, GradingFailure, timeout } from '../../../harness/index.ts';
 import { expectQuery } from '../../../harness/dns/index.ts';
-import { dnsServer, firstQuery, runResolver } from './support/resolver-run.ts';
+import { dnsServer, firstQuery, runResolver, udpQueries } from './support/resolver-run.ts';
 
 const suite = exerciseSuite('dns-resolver', { group: 'The query' });
 
@@ -28,7 +28,7 @@ suite.case({ id: 'query-random-id', name: 'each run picks a new random ID', poin
   const server = await dnsServer(t);
   const runs = await Promise.all([0, 1, 2].map(() => runResolver(t, server)));
   await Promise.all(runs.map((run) => run.program.waitForExit(timeout('startup'))));
-  await runs[0].log.waitFor(3, timeout('reply'), 'udp');
+  await udpQueries(runs, 3, timeout('reply'));
   const ids = runs[0].log.udp.map((query) => query.bytes.readUInt16BE(0));
   if (ids.length < 3) {
     throw new GradingFailure({ summary: `three runs of your resolver sent ${ids.length} queries in all; each run should send one`, hint: 'Send one query per run, to --server and --port.', repro: runs[0].repro });
@@ -72,7 +72,7 @@ suite.case({ id: 'query-name-too-long', name: 'a name of more than 255 bytes: ex
 suite.case({ id: 'query-longest-name', name: 'a 63-byte label in a name of exactly 255 bytes is sent', points: 1, level: 'rfc', reference: 'RFC 1035 §2.3.4' }, async (t) => {
   const run = await runResolver(t);
   const name = run.scenario.name;
-  await run.log.waitFor(1, timeout('startup'), 'udp');
+  await udpQueries([run], 1);
   if (run.log.arrivals.length === 0) {
     await run.program.waitForExit(timeout('exit'));
     throw new GradingFailure({

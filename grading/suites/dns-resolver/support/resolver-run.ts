@@ -86,9 +86,23 @@ export async function expectGivesUp(run: ResolverRun, what: string, hint: string
   }
 }
 
+/** After a resolver's exit, long enough to read a datagram it sent just before: that one is already in the grader's socket. */
+const AFTER_EXIT_MS = 500;
+
+/**
+ * Waits until `count` queries have come over UDP: up to `ms` while the resolvers run, but only a moment once they have
+ * all exited (a resolver that has exited sends nothing more; a skeleton that exits at once should not cost seconds).
+ */
+export async function udpQueries(runs: ResolverRun[], count: number, ms = timeout('startup')): Promise<void> {
+  const allExited = runs.every((run) => run.program.exitStatus);
+  await runs[0].log.waitFor(count, allExited ? AFTER_EXIT_MS : ms, 'udp');
+  // One more turn of the event loop reads a datagram that arrived just as the wait ended.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The first query over UDP; fails when none came while the resolver ran. */
 export async function firstQuery(run: ResolverRun): Promise<Buffer> {
-  await run.log.waitFor(1, timeout('startup'), 'udp');
+  await udpQueries([run], 1);
   const query = run.log.udp[0];
   if (query) return query.bytes;
   const exited = run.program.exitStatus;
