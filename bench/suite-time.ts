@@ -26,7 +26,7 @@ export async function measureSuites(runs = 3) {
   for (let run = 0; run < runs; run++) {
     for (const id of allExerciseIds()) (samples[id] ??= []).push(await seconds(['grade', id, '--target', solutionsDir, '--format', 'json']));
   }
-  const perExercise = Object.fromEntries(Object.entries(samples).map(([id, values]) => [id, median(values)]));
+  const perExercise = Object.fromEntries(Object.entries(samples).map(([id, values]) => [id, median(values)] as const));
   const all = await seconds(['grade', '--target', solutionsDir, '--format', 'json']);
   return { cliStart, runs, samples, perExercise, all };
 }

@@ -20,7 +20,7 @@ export async function awaitFirstSign(program: RunningProgram, sign: () => boolea
   // The credit is read only once the plain budget has passed: most programs show themselves long before.
   const deadline = () => (performance.now() < started + budget ? started + budget : started + Math.min(budget + credit(), MACHINE_WAIT_CAP * budget));
   while (!sign() && !program.exitStatus && performance.now() < deadline()) await sleep(20);
-  noteGivenBack(performance.now() - started - budget);
+  noteGivenBack(Math.min(performance.now(), deadline()) - started - budget);
   if (sign() || program.exitStatus) return;
   throw new GradingFailure({
     summary: `your ${program.prepared.role} had not ${what} ${budget} ms after it was started`,

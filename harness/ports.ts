@@ -38,7 +38,7 @@ const HELD_FRESH_MS = 1000;
 let heldRead: { at: number; ports: Set<number> } | undefined;
 
 function recentTcpPortsHeld(): Set<number> {
-  if (!heldRead || Date.now() - heldRead.at > HELD_FRESH_MS) heldRead = { at: Date.now(), ports: tcpPortsHeld() };
+  if (!heldRead || performance.now() - heldRead.at > HELD_FRESH_MS) heldRead = { at: performance.now(), ports: tcpPortsHeld() };
   return heldRead.ports;
 }
 

@@ -126,13 +126,14 @@ export class RunningProgram {
     const credit = busyMachineCredit(() => this.processTree(), { grader: true });
     const started = Date.now();
     let deadline = started + ms;
+    // What the wait used of its extension, for the failure message (nothing when it ended within `ms`).
+    const ended = (status: ExitStatus | undefined) => { noteGivenBack(Math.min(Date.now(), deadline) - started - ms); return status; };
     for (;;) {
       const status = await this.exitedWithin(deadline - Date.now());
-      if (status || !fairToBusyMachine) return status;
+      if (status || !fairToBusyMachine) return ended(status);
       const extended = Math.min(started + ms + credit(), started + MACHINE_WAIT_CAP * ms);
-      if (extended <= deadline + 10) return undefined;
+      if (extended <= deadline + 10) return ended(undefined);
       deadline = extended;
-      noteGivenBack(deadline - started - ms);
     }
   }
 

@@ -42,7 +42,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
       });
     }
     if (Date.now() >= deadline() && program.stdout.total >= FLOOD_SIGN) {
-      noteGivenBack(Date.now() - started - limit);
+      noteGivenBack(Math.min(Date.now(), deadline()) - started - limit);
       // On a busy machine a flood may not reach the 64 MiB limit within the budget: name it all the same.
       const written = `${(program.stdout.total / MiB).toFixed(1)} MiB`;
       throw new GradingFailure({
@@ -52,7 +52,7 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
       });
     }
     if (Date.now() >= deadline()) {
-      noteGivenBack(Date.now() - started - limit);
+      noteGivenBack(Math.min(Date.now(), deadline()) - started - limit);
       // It started listening between the last look and now: it is ready, just in time.
       if ((await checkListening(port, transport)) === 'ready') return;
       const elsewhere = (await portsOwnedBy(program.livingProcesses(), transport)).filter((other) => other !== port);

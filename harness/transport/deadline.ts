@@ -20,15 +20,16 @@ export async function waitUntil(signal: WakeSignal, done: () => boolean, ms: num
   let deadline = started + ms;
   // Short waits are not worth the reading of /proc: a busy machine shows in the replies the grader waits seconds for.
   const credit = Number.isFinite(ms) && ms >= CREDIT_FROM_MS ? waitCredit() : undefined;
+  // What the wait used of its extension, for the failure message (nothing when it ended within `ms`).
+  const ended = <T>(result: T): T => { noteGivenBack(Math.min(Date.now(), deadline) - started - ms); return result; };
   for (;;) {
-    if (done()) return true;
-    if (hopeless()) return false;
+    if (done()) return ended(true);
+    if (hopeless()) return ended(false);
     if (Date.now() >= deadline) {
       if (!credit) return false;
       const extended = Math.min(started + ms + credit(), started + MACHINE_WAIT_CAP * ms);
-      if (extended <= deadline + 10) return false;
+      if (extended <= deadline + 10) return ended(false);
       deadline = extended;
-      noteGivenBack(deadline - started - ms);
     }
     await signal.wait(deadline - Date.now());
   }

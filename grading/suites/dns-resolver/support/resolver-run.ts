@@ -1,5 +1,5 @@
 // Runs the student's resolver against the grader's DNS server and judges what it printed, with the lines that replay it.
-import { awaitFirstSign, expectExit, GradingFailure, shellWord, timeout } from '../../../../harness/index.ts';
+import { awaitFirstSign, expectExit, GradingFailure, scaled, shellWord, timeout } from '../../../../harness/index.ts';
 import type { CaseContext, Started, StartedPeer } from '../../../../harness/index.ts';
 import { peers, type DnsCasePlan } from './peers.ts';
 import { expectedOutput, expectOutput, type Leniency, type QueryLog } from '../../../../harness/dns/index.ts';
@@ -95,7 +95,8 @@ const AFTER_EXIT_MS = 500;
  */
 export async function udpQueries(runs: ResolverRun[], count: number, ms = timeout('startup')): Promise<void> {
   const allExited = runs.every((run) => run.program.exitStatus);
-  await runs[0].log.waitFor(count, allExited ? AFTER_EXIT_MS : ms, 'udp');
+  // The runs of a case share its one server, so one log holds every query.
+  await runs[0].log.waitFor(count, allExited ? scaled(AFTER_EXIT_MS) : ms, 'udp');
   // One more turn of the event loop reads a datagram that arrived just as the wait ended.
   await new Promise((resolve) => setImmediate(resolve));
 }
