@@ -13,7 +13,7 @@ import { timeout } from './timeouts.ts';
 import { sandboxLaunch } from './sandbox/bwrap-args.ts';
 import { programExitStatus } from './sandbox/exit-status.ts';
 import { limitNotes } from './sandbox/limits.ts';
-import { descendants } from './sandbox/members.ts';
+import { childrenListed, descendants } from './sandbox/members.ts';
 
 export type Launchable = Extract<PreparedProgram, { command: string }>;
 
@@ -176,7 +176,7 @@ export class RunningProgram {
    * credit misses nothing that matters by leaving out a process that left the tree (a sandbox keeps them in it).
    */
   processTree(): number[] {
-    return descendants(this.pid);
+    return childrenListed ? descendants(this.pid) : this.livingProcesses();
   }
 
   /** The error the program died of, when it exited after printing one (a stack trace, a Python traceback). */

@@ -1,6 +1,9 @@
 // The processes of one sandbox, found from the host: every process of a PID namespace descends from its bwrap,
 // because the namespace's init (bwrap's reaper, a child of bwrap) adopts whatever a program orphans.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** Whether this kernel lists each task's children in /proc (CONFIG_PROC_CHILDREN, on in the usual distributions). */
+export const childrenListed = process.platform === 'linux' && existsSync(`/proc/self/task/${process.pid}/children`);
 
 function children(pid: number): number[] {
   const found: number[] = [];

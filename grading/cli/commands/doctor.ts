@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { onlyLoopback, isolatedNetworkLaunch } from '../../../harness/sandbox/grading-network.ts';
 import { DISK_LIMIT_BYTES, OPEN_FILES_LIMIT, PROCESS_LIMIT } from '../../../harness/sandbox/limits.ts';
+import { childrenListed } from '../../../harness/sandbox/members.ts';
 import { findOnPath, sandboxSupport } from '../../../harness/sandbox/support.ts';
 import { parseOptions } from '../options.ts';
 
@@ -45,6 +46,9 @@ export async function doctorCommand(args: string[]): Promise<number> {
     console.log(`  network namespace          ${mark(net !== undefined && seen !== undefined)}${seen ? ` (interfaces inside: ${seen})` : ''}`);
   }
   for (const tool of ['setpriv', 'prlimit', 'env']) console.log(`  ${tool.padEnd(27)}${findOnPath(tool) ?? 'NOT FOUND'}`);
+  if (process.platform === 'linux') {
+    console.log(`  process tree in /proc      ${childrenListed ? 'yes' : 'NO  (kernel without CONFIG_PROC_CHILDREN: the limits on memory and processes cannot see a program\'s children, and a busy machine\'s credit reads all of /proc)'}`);
+  }
   console.log(`  limits per program         ${PROCESS_LIMIT} processes and threads, ${OPEN_FILES_LIMIT} open files, ${DISK_LIMIT_BYTES / 2 ** 20} MiB of /tmp, 1 GiB of memory`);
   console.log(`  this process sees          ${onlyLoopback() ? 'loopback only' : 'more than loopback (grading re-runs itself in its own network namespace)'}`);
   console.log(`  verdict                    ${support.available ? `sandbox on${asRoot ? ' (as root: each program runs under a user id of its own)' : ''}` : `sandbox OFF: ${support.reason}`}`);
