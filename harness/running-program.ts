@@ -57,7 +57,8 @@ export class RunningProgram {
   private readonly stopWatchingMemory: () => void;
 
   constructor(readonly prepared: Launchable, readonly options: LaunchOptions) {
-    const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd, options.readable);
+    const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd,
+      [...(prepared.readable ?? []), ...(options.readable ?? [])]);
     this.sandboxed = launch.sandboxed;
     this.child = execa(launch.command, launch.args, {
       cwd: prepared.cwd,
