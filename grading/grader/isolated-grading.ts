@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { isolatedNetworkLaunch, onlyLoopback } from '../../harness/sandbox/grading-network.ts';
 import { PROTECTIONS_OFF, sandboxSupport } from '../../harness/sandbox/support.ts';
+import { forgetTlsSetup } from './grader-environment.ts';
 import { UsageError } from './kit-error.ts';
 
 /**
@@ -23,6 +24,7 @@ export async function gradeInSandbox(command: string, requireSandbox: boolean): 
   if (onlyLoopback()) return undefined;
   const launch = isolatedNetworkLaunch(process.execPath, [...process.execArgv, ...process.argv.slice(1)]);
   if (!launch) return undefined;
+  forgetTlsSetup();
   const child = spawn(launch.command, launch.args, { stdio: 'inherit' });
   return new Promise((resolve) => {
     child.once('error', (error) => {

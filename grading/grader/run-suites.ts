@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Vitest } from 'vitest/node';
 import type { RunSettings } from '../../harness/run-settings.ts';
 import { CaseReporter, type CollectedResults } from './case-reporter.ts';
+import { forgetTlsSetup } from './grader-environment.ts';
 import { KitError } from './kit-error.ts';
 import { kitRoot } from './kit-paths.ts';
 import { suiteFiles } from './suite-files.ts';
@@ -36,6 +37,7 @@ export async function openSuiteRunner(settings: Omit<RunSettings, 'programs' | '
   const reporter = new CaseReporter();
   const include = suiteFiles({ ...settings, programs: {} });
   let vitest: Vitest;
+  forgetTlsSetup();
   try {
     const { createVitest } = await import('vitest/node');
     vitest = await createVitest('test', {
