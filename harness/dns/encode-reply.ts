@@ -1,6 +1,9 @@
 // Replies as bytes: dns-packet writes well-formed messages; it never compresses, so compression is built here.
-import dnsPacket from 'dns-packet';
+import type * as DnsPacket from 'dns-packet';
+import { requireCommonJs } from '../common-js.ts';
 import { replyFlags, toPacket, TYPE_CODES, type RecordSpec, type ReplySpec } from './reply-spec.ts';
+
+const dnsPacket = requireCommonJs<typeof DnsPacket>('dns-packet');
 
 /** Names written with pointers to suffixes already in the message (RFC 1035 §4.1.4), exact case kept. */
 class NameWriter {
@@ -51,7 +54,7 @@ function encodeCompressed(spec: ReplySpec): Buffer {
     let rdata: Buffer;
     if (record.type === 'CNAME' || record.type === 'NS') rdata = names.write(record.data, rdataAt);
     else if (record.type === 'MX') rdata = Buffer.concat([u16(record.data.preference), names.write(record.data.exchange, rdataAt + 2)]);
-    else rdata = rdataOf(dnsPacket.encode({ type: 'response', answers: [{ ...structuredClone(record), class: 'IN' } as dnsPacket.Answer] }));
+    else rdata = rdataOf(dnsPacket.encode({ type: 'response', answers: [{ ...structuredClone(record), class: 'IN' } as DnsPacket.Answer] }));
     push(Buffer.concat([u16(rdata.length), rdata]));
   }
   return Buffer.concat(parts);

@@ -1,11 +1,14 @@
 // Any DNS message as one line in dig's notation, for transcripts: `id 0x3d2a NOERROR qr aa rd ra; Q www.example.com. IN A; …`.
-import dnsPacket from 'dns-packet';
+import type * as DnsPacket from 'dns-packet';
+import { requireCommonJs } from '../common-js.ts';
 import { escapeBytes } from '../escape.ts';
 import { flagWords, rcodeName } from './read-query.ts';
 
-function rdataText(answer: dnsPacket.Answer): string {
+const dnsPacket = requireCommonJs<typeof DnsPacket>('dns-packet');
+
+function rdataText(answer: DnsPacket.Answer): string {
   const data = (answer as { data?: unknown }).data;
-  if (answer.type === 'MX') { const mx = data as dnsPacket.MxData; return `${mx.preference} ${mx.exchange}.`; }
+  if (answer.type === 'MX') { const mx = data as DnsPacket.MxData; return `${mx.preference} ${mx.exchange}.`; }
   if (answer.type === 'TXT') return (data as Buffer[]).map((s) => JSON.stringify(Buffer.from(s).toString('utf8'))).join(' ');
   if (answer.type === 'CNAME' || answer.type === 'NS') return `${String(data)}.`;
   if (typeof data === 'string') return data;

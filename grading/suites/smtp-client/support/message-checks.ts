@@ -1,10 +1,13 @@
 // Checks on the message the server received after DATA: delivered at all, its body, and its headers as a well-kept
 // RFC 5322 parser (mailparser) reads them.
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { requireCommonJs } from '../../../../harness/common-js.ts';
 import { GradingFailure } from '../../../../harness/index.ts';
 import type { ReceivedMessage, SmtpRecord } from '../../../../harness/smtp/index.ts';
 import type { ClientRun } from './client-run.ts';
 import { sentLines } from './dialogue-checks.ts';
+
+const { simpleParser } = requireCommonJs<typeof import('mailparser')>('mailparser');
 
 /** The one message the client delivered; fails when it sent none (or more than one). */
 export function deliveredMessage(run: ClientRun, session: SmtpRecord): ReceivedMessage {
