@@ -48,6 +48,23 @@ describe.skipIf(!sandboxSupport().available).concurrent('programs that attack th
     expect(tcpPortsHeld().has(sparePort), 'its port is still held').toBe(false);
   });
 
+  test('exits leaving a child in its own session: the child is gone as soon as the program has exited', async () => {
+    const marker = `socklab-leftover-${randomUUID()}`;
+    const prepared = await prepareFixture('exits-leaving-child', 'command');
+    if ('error' in prepared) throw new Error(prepared.error.summary);
+    const program = new RunningProgram(prepared as Launchable, { args: ['--marker', marker], stdin: '' });
+    expect(program.sandboxed).toBe(true);
+    await expectExit(program, { code: 0, withinMs: scaled(30_000) });
+    // The check below can fail: outside the sandbox the child lives on, in a session and a group of its own.
+    expect(program.stdout.head().toString()).toMatch(/^child \d+ runs/);
+    expect(processesWith(`${marker}-child`), 'the child outlived the program').toEqual([]);
+    // stop() then has nothing to look for (RunningProgram.stop): it returns at once.
+    const started = Date.now();
+    await program.stop();
+    expect(Date.now() - started).toBeLessThan(scaled(1000));
+    await expectNoSurvivors(program);
+  });
+
   test('a fork bomb: held at the process limit, stopped, and the failure names the limit', async () => {
     const port = await freePort('tcp');
     const program = await startFixture('fork-bomb', { args: ['--port', String(port)] });
