@@ -30,7 +30,8 @@ export function livingMembers(pgid: number): number[] {
   return alive;
 }
 
-function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+/** Sends `signal` to every process of a group; nothing when the group is gone. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try { process.kill(-pgid, signal); } catch { /* the group is already gone */ }
 }
 

@@ -7,7 +7,7 @@ import { CannotJudge } from './failure.ts';
 import { OutputCapture } from './output-capture.ts';
 import { watchMemory } from './memory-watch.ts';
 import { busyMachineCredit, MACHINE_WAIT_CAP, noteGivenBack } from './machine-wait.ts';
-import { livingMembers, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
+import { livingMembers, signalGroup, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
 import { timeout } from './timeouts.ts';
 import { sandboxLaunch } from './sandbox/bwrap-args.ts';
@@ -155,13 +155,24 @@ export class RunningProgram {
   async stop(): Promise<void> {
     clearTimeout(this.lifetime);
     this.stopWatchingMemory();
-    // A sandboxed program that has exited left nothing running: its first process was init of its own PID namespace,
-    // and the kernel kills every process of a namespace whose init is gone. Its group may still list zombies for a
-    // while (waiting for a reaper); telling them from the living would read all of /proc at every stop.
-    if (!(this.sandboxed && this.exitStatus)) await stopGroup(this.pid, timeout('stopGrace'));
+    if (this.sandboxed) await this.stopSandboxed();
+    else await stopGroup(this.pid, timeout('stopGrace'));
     untrackGroup(this.pid);
     this.child.stdin.destroy();
     await this.waitForExit(timeout('stopGrace'), false);
+  }
+
+  /**
+   * A sandboxed program's first process is init of its own PID namespace: once it has exited, the kernel has ended
+   * every process of the namespace, so its exit is all a stop waits for. Its group may list zombies for a while
+   * (waiting for a reaper), and telling them from the living would read all of /proc at every stop.
+   */
+  private async stopSandboxed(): Promise<void> {
+    if (this.exitStatus) return;
+    signalGroup(this.pid, 'SIGTERM');
+    if (await this.exitedWithin(timeout('stopGrace'))) return;
+    signalGroup(this.pid, 'SIGKILL');
+    await this.exitedWithin(2000);
   }
 
   /** Processes of this program's group still alive (the program itself and anything it started). */
