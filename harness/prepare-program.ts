@@ -1,7 +1,8 @@
 // Turns a program file into a command line, compiling TypeScript once so that every start costs a bare `node` start.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { build, formatMessages, type Message } from 'esbuild';
+import type { BuildOptions, Message } from 'esbuild';
+import { requireCommonJs } from './common-js.ts';
 import { CannotJudge, type FailureDetails } from './failure.ts';
 import { findProgramFile } from './program-files.ts';
 
@@ -17,15 +18,16 @@ export type PreparedProgram =
 const REQUIRE_SHIM = "import { createRequire as __socklabCreateRequire } from 'node:module';\n" +
   'const require = __socklabCreateRequire(import.meta.url);';
 
-type BuildOptions = Parameters<typeof build>[0];
+/** esbuild, loaded when a program is first compiled: the test workers import this module but never compile. */
+const esbuild = () => requireCommonJs<typeof import('esbuild')>('esbuild');
 
-async function compileOrExplain(file: string, options: BuildOptions): Promise<Awaited<ReturnType<typeof build>>> {
+async function compileOrExplain(file: string, options: BuildOptions): Promise<void> {
   try {
-    return await build(options);
+    await esbuild().build(options);
   } catch (error) {
     const messages: Message[] = (error as { errors?: Message[] }).errors ?? [];
     const formatted = messages.length > 0
-      ? await formatMessages(messages, { kind: 'error', color: false })
+      ? await esbuild().formatMessages(messages, { kind: 'error', color: false })
       : [String(error)];
     throw new CannotJudge({
       summary: `${path.basename(file)} does not compile`,
@@ -48,7 +50,7 @@ async function compileTypeScript(file: string, outBase: string): Promise<string>
   };
   try {
     // ES modules are always strict; the CommonJS build keeps that, so both builds behave alike.
-    const result = await build({ ...common, outfile: `${outBase}.cjs`, format: 'cjs', banner: { js: "'use strict';" } });
+    const result = await esbuild().build({ ...common, outfile: `${outBase}.cjs`, format: 'cjs', banner: { js: "'use strict';" } });
     if (!result.warnings.some((warning) => warning.id === 'empty-import-meta')) return `${outBase}.cjs`;
   } catch { /* top-level await, or an error the module build below reports */ }
   await compileOrExplain(file, { ...common, outfile: `${outBase}.mjs`, format: 'esm', banner: { js: REQUIRE_SHIM } });
