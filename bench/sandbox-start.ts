@@ -28,7 +28,7 @@ export async function measureSandboxStart(runs = 21) {
     await writeFile(path.join(dir, 'hello.ts'), "const n: number = 1;\nconsole.log(`hello ${n}`);\n");
     const prepared = await prepareProgram(dir, 'hello', path.join(root, 'build'));
     if ('error' in prepared) throw new Error(prepared.error.summary);
-    const sandboxed = sandboxLaunch(prepared.command, prepared.args, prepared.cwd);
+    const sandboxed = sandboxLaunch(prepared.command, prepared.args, prepared.cwd, prepared.readable);
     const bare: number[] = [];
     const inside: number[] = [];
     await timeOne(sandboxed.command, sandboxed.args, prepared.cwd); // warm the caches of both paths once

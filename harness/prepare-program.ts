@@ -1,7 +1,7 @@
 // Turns a program file into a command line, compiling TypeScript once so that every start costs a bare `node` start.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildOptions, Message } from 'esbuild';
+import type { BuildOptions, Message, Metafile } from 'esbuild';
 import { requireCommonJs } from './common-js.ts';
 import { CannotJudge, type FailureDetails } from './failure.ts';
 import { findProgramFile } from './program-files.ts';
@@ -37,22 +37,34 @@ async function compileOrExplain(file: string, options: BuildOptions): Promise<vo
   }
 }
 
+/** Whether esbuild read the entry file as an ES module (it has import or export): then it parsed it strict. */
+function readAsModule(file: string, metafile: Metafile | undefined): boolean {
+  const entry = Object.entries(metafile?.inputs ?? {}).find(([input]) => path.resolve(input) === path.resolve(file));
+  return entry?.[1].format === 'esm';
+}
+
 /**
  * Compiles a TypeScript program into one file beside its source map (`<outBase>.cjs` or `.mjs`, and `.map`); returns
  * the file. Node starts CommonJS faster than an ES module (no ES module loader: about 13 ms a start here, and a
- * suite starts a program dozens of times), and reads a linked source map only when a stack trace needs it, where an
- * inline one is decoded at every start. A program that uses top-level await or import.meta, which CommonJS lacks,
- * is compiled as an ES module, as is one that does not compile (so its errors read as they always did).
+ * suite starts a program dozens of times), and a linked source map is read from its file where an inline one is
+ * decoded from base64 at every start (about 10 ms). The CommonJS build is used only for a program written as an ES
+ * module (import or export: esbuild then parses it strict, and the output is made strict, as a module is) that
+ * uses neither top-level await nor import.meta, which CommonJS lacks (esbuild's error, and its empty-import-meta
+ * warning made one). Every other program, and one that does not compile, is built as an ES module as before, so that
+ * it runs, and its errors read, as they always did.
  */
 async function compileTypeScript(file: string, outBase: string): Promise<string> {
   const common: BuildOptions = {
     entryPoints: [file], bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'silent',
   };
   try {
-    // ES modules are always strict; the CommonJS build keeps that, so both builds behave alike.
-    const result = await esbuild().build({ ...common, outfile: `${outBase}.cjs`, format: 'cjs', banner: { js: "'use strict';" } });
-    if (!result.warnings.some((warning) => warning.id === 'empty-import-meta')) return `${outBase}.cjs`;
-  } catch { /* top-level await, or an error the module build below reports */ }
+    const result = await esbuild().build({
+      ...common, outfile: `${outBase}.cjs`, format: 'cjs', metafile: true, logOverride: { 'empty-import-meta': 'error' },
+      // esbuild writes "use strict" only when a tsconfig.json asks for it; a module is strict wherever it lives.
+      banner: { js: "'use strict';" },
+    });
+    if (readAsModule(file, result.metafile)) return `${outBase}.cjs`;
+  } catch { /* top-level await, import.meta, or an error the module build below reports */ }
   await compileOrExplain(file, { ...common, outfile: `${outBase}.mjs`, format: 'esm', banner: { js: REQUIRE_SHIM } });
   return `${outBase}.mjs`;
 }

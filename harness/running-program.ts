@@ -60,23 +60,21 @@ export class RunningProgram {
     const launch = sandboxLaunch(prepared.command, [...prepared.args, ...options.args], prepared.cwd,
       [...(prepared.readable ?? []), ...(options.readable ?? [])]);
     this.sandboxed = launch.sandboxed;
+    // Not the program's fault, and not the kit's: this machine cannot run the command (python3 missing for a .py).
+    const cannotStart = (why?: string) => new CannotJudge({
+      summary: `could not start ${path.basename(prepared.file)}: the command ${prepared.command} could not be run${why ? ` (${why})` : ''}`,
+      hint: `Is ${prepared.command} installed and on the PATH? Install it, or write the program in another language.`,
+    });
     // node:child_process rather than execa, the kit's process library elsewhere: a test worker starts hundreds of
     // programs, and importing execa (about 150 ES modules) cost each worker 0.2 s of CPU before its first case.
-    this.child = spawn(launch.command, launch.args, {
-      cwd: prepared.cwd,
-      env: programEnvironment(),
-      detached: true,
-      stdio: 'pipe',
-    });
-    // A command that cannot start also emits 'error'; its missing pid says so at once (below).
-    this.child.once('error', () => { /* explained below, or by the exit status */ });
-    if (this.child.pid === undefined) {
-      // Not the program's fault, and not the kit's: this machine lacks the interpreter (python3 for a .py).
-      throw new CannotJudge({
-        summary: `could not start ${path.basename(prepared.file)}: the command ${prepared.command} could not be run`,
-        hint: `Is ${prepared.command} installed and on the PATH? Install it, or write the program in another language.`,
-      });
+    try {
+      this.child = spawn(launch.command, launch.args, { cwd: prepared.cwd, env: programEnvironment(), detached: true, stdio: 'pipe' });
+    } catch (error) {
+      throw cannotStart((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     }
+    // A command that cannot start also emits 'error' (its missing pid tells at once, below); so may a failed kill.
+    this.child.on('error', () => { /* explained by the missing pid, or by the exit status */ });
+    if (this.child.pid === undefined) throw cannotStart();
     this.pid = this.child.pid;
     trackGroup(this.pid);
     this.stdout = new OutputCapture(STDOUT_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stdout'));
@@ -163,9 +161,10 @@ export class RunningProgram {
   }
 
   /**
-   * A sandboxed program's first process is init of its own PID namespace: once it has exited, the kernel has ended
-   * every process of the namespace, so its exit is all a stop waits for. Its group may list zombies for a while
-   * (waiting for a reaper), and telling them from the living would read all of /proc at every stop.
+   * A sandboxed program runs under bubblewrap's init, in a PID namespace of its own: when the program exits, bwrap
+   * exits, its init dies with it (`--die-with-parent`, harness/sandbox/bwrap-args.ts) and the kernel ends every other
+   * process of the namespace a moment later. So the program's exit is all a stop waits for. Its group may list zombies
+   * for a while (waiting for a reaper), and telling them from the living would read all of /proc at every stop.
    */
   private async stopSandboxed(): Promise<void> {
     if (this.exitStatus) return;

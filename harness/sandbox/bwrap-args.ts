@@ -82,6 +82,8 @@ export function sandboxLaunch(command: string, args: string[], cwd: string, read
   const bwrap = [
     support.bwrap,
     ...(asRoot ? ['--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID'] : ['--unshare-user']),
+    // --die-with-parent ends bwrap's init, and with it the whole PID namespace, when bwrap exits: RunningProgram's stop
+    // relies on it (nothing of a sandboxed program outlives its exit).
     '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent',
     ...systemView(),
     '--proc', '/proc', '--dev', '/dev',
