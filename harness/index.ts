@@ -8,6 +8,7 @@ export { hintFor } from './hints.ts';
 export { escapeBytes } from './escape.ts';
 export { printfCommand, printfArgument, printfPipe, shellWord } from './shell-quote.ts';
 export { timeout, scaled } from './timeouts.ts';
+export { requireCommonJs } from './common-js.ts';
 export { awaitFirstSign } from './first-sign.ts';
 export { judgeOnTime, GraderLate, TOO_BUSY, type Punctuality } from './punctuality.ts';
 export { sleep, StreamClosed } from './transport/index.ts';

@@ -1,8 +1,7 @@
 // Checks on the message the server received after DATA: delivered at all, its body, and its headers as a well-kept
 // RFC 5322 parser (mailparser) reads them.
 import type { ParsedMail } from 'mailparser';
-import { requireCommonJs } from '../../../../harness/common-js.ts';
-import { GradingFailure } from '../../../../harness/index.ts';
+import { GradingFailure, requireCommonJs } from '../../../../harness/index.ts';
 import type { ReceivedMessage, SmtpRecord } from '../../../../harness/smtp/index.ts';
 import type { ClientRun } from './client-run.ts';
 import { sentLines } from './dialogue-checks.ts';
