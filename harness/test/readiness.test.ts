@@ -1,9 +1,10 @@
 // Readiness is read from the kernel's socket tables: real listeners of each kind must be told apart.
+import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { freePort } from '../ports.ts';
-import { checkListening, portsOwnedBy } from '../readiness.ts';
+import { checkListening, holdsSocket, portsOwnedBy } from '../readiness.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => { for (const close of closers.splice(0)) await close(); });
@@ -72,5 +73,28 @@ describe.runIf(process.platform === 'linux')('portsOwnedBy', () => {
 
   test('a process that does not exist owns nothing', async () => {
     expect(await portsOwnedBy([2 ** 22 + 12345], 'tcp')).toEqual([]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('holdsSocket', () => {
+  /** A node child with piped standard streams (socket pairs, as a program gets them) that runs `code`. */
+  async function child(code: string) {
+    const started = spawn(process.execPath, ['-e', code], { stdio: 'pipe' });
+    closers.push(async () => { started.kill('SIGKILL'); });
+    await new Promise((resolve) => started.stdout.once('data', resolve));
+    return started.pid!;
+  }
+
+  test('a program with only its standard streams holds none; one with a server socket holds one', async () => {
+    const quiet = await child("console.log('up'); setTimeout(() => {}, 60000)");
+    const listening = await child("require('net').createServer().listen(0, '127.0.0.1', () => console.log('up')); setTimeout(() => {}, 60000)");
+    expect(holdsSocket([quiet])).toBe(false);
+    expect(holdsSocket([listening])).toBe(true);
+    expect(holdsSocket([quiet, listening])).toBe(true);
+  });
+
+  test('what cannot be read may hold one: a process that does not exist, or none at all', () => {
+    expect(holdsSocket([2 ** 22 + 12345])).toBe(true);
+    expect(holdsSocket([])).toBe(true);
   });
 });
