@@ -1,5 +1,6 @@
 // `npm run bench`: prints the kit's speed figures, each beside a baseline measured in the same run.
 import { existsSync } from 'node:fs';
+import { printClassThroughput } from './class.ts';
 import { measureOneCase, ONE_CASE } from './one-case.ts';
 import { measureProgramStart } from './program-start.ts';
 import { measureSandboxStart } from './sandbox-start.ts';
@@ -34,6 +35,7 @@ if ('reason' in sandbox) {
 } else {
   console.log(`  bare, as without the sandbox        ${ms(sandbox.bare)}`);
   console.log(`  inside bubblewrap                   ${ms(sandbox.sandboxed)}   ratio to bare ${sandbox.ratio.toFixed(2)} (target ≤ 1.5)`);
+  if (sandbox.cpuMs !== undefined) console.log(`  CPU of one sandboxed start          ${ms(sandbox.cpuMs)}   (the whole machine's, the kernel's included)`);
 }
 
 const suites = await measureSuites();
@@ -53,5 +55,5 @@ if (existsSync(new URL('./http-throughput.ts', import.meta.url))) {
   console.log(`  the reference solution (node:net)   ${http.referenceRequestsPerSecond}   ratio to node:http ${http.ratioToNodeHttp.toFixed(2)}`);
 }
 
-// A synthetic class through grade-class (minutes; SOCKLAB_BENCH_CLASS=0 skips it).
-await import('./class.ts');
+// A synthetic class through grade-class (minutes; SOCKLAB_BENCH_CLASS=0 skips it), beside its starts' floor.
+await printClassThroughput('reason' in sandbox ? undefined : sandbox.cpuMs);

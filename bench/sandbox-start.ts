@@ -1,5 +1,6 @@
 // Measures what the sandbox adds to a program start: the same prepared program started bare and inside bubblewrap,
 // alternately in one process, so that the machine's load weighs on both alike.
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { execa } from 'execa';
 import { prepareProgram } from '../harness/prepare-program.ts';
 import { sandboxLaunch } from '../harness/sandbox/bwrap-args.ts';
 import { sandboxSupport } from '../harness/sandbox/support.ts';
+import { busyCoreSeconds } from './busy-cpu.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -16,7 +18,10 @@ async function timeOne(command: string, args: string[], cwd: string): Promise<nu
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** Median milliseconds from start to exit of a trivial TypeScript program, bare and sandboxed; undefined without bwrap. */
+/**
+ * Median milliseconds from start to exit of a trivial TypeScript program, bare and sandboxed, and the machine's CPU
+ * milliseconds a sandboxed start costs (`cpuMs`, Linux); only a reason without bwrap.
+ */
 export async function measureSandboxStart(runs = 21) {
   const support = sandboxSupport();
   if (!support.available) return { reason: support.reason };
@@ -36,7 +41,14 @@ export async function measureSandboxStart(runs = 21) {
       bare.push(await timeOne(prepared.command, prepared.args, prepared.cwd));
       inside.push(await timeOne(sandboxed.command, sandboxed.args, prepared.cwd));
     }
-    return { runs, bare: median(bare), sandboxed: median(inside), ratio: median(inside) / median(bare) };
+    // The CPU a sandboxed start costs the whole machine (the kernel's namespace work included), one start after the
+    // other; the pause after the last lets the kernel finish tearing down.
+    const before = busyCoreSeconds();
+    for (let i = 0; i < runs; i++) spawnSync(sandboxed.command, sandboxed.args, { cwd: prepared.cwd, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = busyCoreSeconds();
+    const cpuMs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / runs;
+    return { runs, bare: median(bare), sandboxed: median(inside), ratio: median(inside) / median(bare), cpuMs };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { watchMemory } from './memory-watch.ts';
 import { busyMachineCredit, MACHINE_WAIT_CAP, noteGivenBack } from './machine-wait.ts';
 import { livingMembers, signalGroup, stopGroup, trackGroup, untrackGroup } from './process-group.ts';
 import type { PreparedProgram } from './prepare-program.ts';
+import { logProgramStart } from './start-log.ts';
 import { timeout } from './timeouts.ts';
 import { sandboxLaunch } from './sandbox/bwrap-args.ts';
 import { programExitStatus } from './sandbox/exit-status.ts';
@@ -76,6 +77,7 @@ export class RunningProgram {
     this.child.on('error', () => { /* explained by the missing pid, or by the exit status */ });
     if (this.child.pid === undefined) throw cannotStart();
     this.pid = this.child.pid;
+    logProgramStart(prepared.file);
     trackGroup(this.pid);
     this.stdout = new OutputCapture(STDOUT_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stdout'));
     this.stderr = new OutputCapture(STDERR_LIMITS, () => this.stopEarly('it wrote more than 64 MiB to stderr'));
