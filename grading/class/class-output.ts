@@ -6,6 +6,7 @@ import { UsageError } from '../grader/kit-error.ts';
 import type { Report } from '../grader/report.ts';
 import { gradesCsv, summaryMarkdown, type GradedStudent } from './class-summary.ts';
 import { renderScoreHistogram } from './score-histogram.ts';
+import { readUploadRecord } from './write-reports.ts';
 
 /** What a grade-class run records beside its students, so a rerun and a merge know the class it belongs to. */
 export interface ClassRecord { seed: number; exercises: string[]; students: string[]; notGraded: Record<string, string> }
@@ -28,7 +29,9 @@ export async function writeClassOutput(dirs: string[], out: string): Promise<{ g
   });
   const seeds = new Set(records.map(({ record }) => record.seed));
   if (seeds.size > 1) throw new UsageError(`socklab grade-class --merge: the folders were graded with different seeds (${[...seeds].join(', ')}); grade every shard with the same --seed`);
-  const exercises = [...new Set(records.flatMap(({ record }) => record.exercises))];
+  const lists = new Set(records.map(({ record }) => [...record.exercises].sort().join(',')));
+  if (lists.size > 1) throw new UsageError(`socklab grade-class --merge: the folders were graded on different exercises (${[...lists].join(' / ')}); grade every shard with the same --exercise list`);
+  const exercises = records[0].record.exercises;
   const seen = new Set<string>();
   for (const { dir, record } of records) {
     const studentsDir = path.join(dir, 'students');
@@ -37,7 +40,10 @@ export async function writeClassOutput(dirs: string[], out: string): Promise<{ g
       if (seen.has(name)) throw new UsageError(`socklab grade-class --merge: ${name} is in two of the folders; shards must not overlap`);
       seen.add(name);
       const reportFile = path.join(studentsDir, name, 'report.json');
-      if (folders.includes(name) && existsSync(reportFile)) graded.push({ name, report: JSON.parse(readFileSync(reportFile, 'utf8')) as Report });
+      if (folders.includes(name) && existsSync(reportFile)) {
+        const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
+        graded.push({ name, report, noProgram: !readUploadRecord(path.join(studentsDir, name)).usable });
+      }
       else notGraded.push({ name, status: record.notGraded[name] ?? 'not graded yet' });
     }
   }

@@ -1,7 +1,8 @@
 // The class at a glance from the students' JSON reports: grades.csv, pass rates per case, the cases most failed.
 import type { Report } from '../grader/report.ts';
 
-export interface GradedStudent { name: string; report: Report }
+/** A graded student; `noProgram` when the upload held no program at all (graded as empty: a 0 to look into). */
+export interface GradedStudent { name: string; report: Report; noProgram?: boolean }
 export interface CaseStats { exercise: string; id: string; name: string; passed: number; graded: number; failures: Map<string, number> }
 
 const csvCell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
@@ -9,9 +10,9 @@ const csvCell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${
 /** grades.csv: a row per student (exercise scores, total, max, status); students not graded keep their row, empty. */
 export function gradesCsv(exercises: string[], graded: GradedStudent[], notGraded: Array<{ name: string; status: string }>): string {
   const rows = [['student', ...exercises, 'total', 'max', 'status']];
-  for (const { name, report } of graded) {
+  for (const { name, report, noProgram } of graded) {
     const byId = new Map(report.exercises.map((e) => [e.id, e.score]));
-    rows.push([name, ...exercises.map((id) => String(byId.get(id) ?? '')), String(report.score), String(report.maxScore), 'graded']);
+    rows.push([name, ...exercises.map((id) => String(byId.get(id) ?? '')), String(report.score), String(report.maxScore), noProgram ? 'no program in upload' : 'graded']);
   }
   for (const { name, status } of notGraded) rows.push([name, ...exercises.map(() => ''), '', '', status]);
   rows.sort((a, b) => (a === rows[0] ? -1 : b === rows[0] ? 1 : a[0].localeCompare(b[0])));
@@ -57,7 +58,10 @@ export function summaryMarkdown(graded: GradedStudent[], notGraded: Array<{ name
   const sorted = [...percents].sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
   const out = ['# Class summary', '', `${graded.length} students graded${notGraded.length ? `, ${notGraded.length} not graded (${notGraded.map((s) => `${s.name}: ${s.status}`).join('; ')})` : ''}` +
-    `${seed !== undefined ? ` · seed ${seed}` : ''} · mean ${mean.toFixed(1)} % · median ${median.toFixed(1)} %`, '', '![score histogram](histogram.svg)', ''];
+    `${seed !== undefined ? ` · seed ${seed}` : ''} · mean ${mean.toFixed(1)} % · median ${median.toFixed(1)} %`, ''];
+  const empty = graded.filter((student) => student.noProgram).map((student) => student.name);
+  if (empty.length) out.push(`${empty.length === 1 ? '1 upload' : `${empty.length} uploads`} held no program (graded as empty; each report says what the upload held): ${empty.join(', ')}`, '');
+  out.push('![score histogram](histogram.svg)', '');
   const failed = stats.filter((s) => s.passed < s.graded).sort((a, b) => (a.passed / a.graded) - (b.passed / b.graded) || a.id.localeCompare(b.id)).slice(0, 10);
   out.push('## Most failed cases', '', '| case | passed | commonest first failure line |', '|---|---|---|');
   for (const s of failed) {

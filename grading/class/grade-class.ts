@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLASS_FILE, readClassRecord, writeClassOutput, type ClassRecord } from './class-output.ts';
 import { gradeOneStudent, type StudentRun } from './grade-one-student.ts';
+import { completeFormats } from './write-reports.ts';
 import type { Student } from './roster.ts';
 
 export interface ClassOptions {
@@ -29,6 +30,12 @@ export async function gradeClass(options: ClassOptions): Promise<StudentRun[]> {
   const record: ClassRecord = { seed: options.seed, exercises: options.exercises, students: options.students.map((s) => s.name), notGraded: { ...previous?.notGraded } };
   const todo = options.students.filter((student) => options.force || !existsSync(path.join(studentsDir, student.name, 'report.json')));
   options.log(`${options.students.length - todo.length} of ${options.students.length} students already graded; grading ${todo.length} with ${options.jobs} at a time, seed ${options.seed}`);
+  // Those graded before keep their grade; a format asked now and not then is written from their report.json.
+  let completed = 0;
+  for (const student of options.students.filter((s) => !todo.includes(s))) {
+    if ((await completeFormats(path.join(studentsDir, student.name), ['json', ...options.formats])).length > 0) completed += 1;
+  }
+  if (completed > 0) options.log(`wrote the formats asked now (${options.formats.join(', ')}) for ${completed} students graded before, from their report.json`);
   const runs: StudentRun[] = [];
   let next = 0;
   const worker = async () => {

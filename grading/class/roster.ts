@@ -20,6 +20,14 @@ export function listStudents(dir: string): Student[] {
   return students;
 }
 
+/** What `dir` holds besides students (loose files, other archives): a grade-class run names them, so none vanishes. */
+export function ignoredEntries(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory() && !/\.zip$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 /** Parses `I/N` (1-based); a bad value is a UsageError. */
 export function parseShard(raw: string | undefined): { index: number; count: number } | undefined {
   if (raw === undefined) return undefined;

@@ -1,6 +1,6 @@
 // Turns what a student handed in (flat files, an exercises/ folder, or a zip of either) into a grading target.
 import { existsSync, statSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Manifest } from '../../harness/run-settings.ts';
@@ -23,12 +23,15 @@ async function visible(dir: string): Promise<string[]> {
 
 /** The folder that holds the work: `exercises/` if there is one, else exercise folders, else the files themselves. */
 async function findWork(dir: string, manifests: Manifest[]): Promise<{ kind: 'exercises' | 'flat'; dir: string }> {
+  const roles = new Set(manifests.flatMap((m) => Object.keys(m.roles)));
   for (let depth = 0; depth < 3; depth += 1) {
     if (existsSync(path.join(dir, 'exercises')) && statSync(path.join(dir, 'exercises')).isDirectory()) return { kind: 'exercises', dir: path.join(dir, 'exercises') };
     const names = await visible(dir);
     if (manifests.some((m) => names.includes(m.id))) return { kind: 'exercises', dir };
-    // A zip of a folder, or a repository checkout: look inside its only folder.
-    if (names.length === 1 && statSync(path.join(dir, names[0])).isDirectory()) { dir = path.join(dir, names[0]); continue; }
+    // A zip of a folder, or a repository checkout beside a stray file (notes.txt): look inside its only folder, unless
+    // programs lie here, which are the work.
+    const folders = names.filter((name) => statSync(path.join(dir, name)).isDirectory());
+    if (folders.length === 1 && !names.some((name) => roles.has(roleOf(name)))) { dir = path.join(dir, folders[0]); continue; }
     break;
   }
   return { kind: 'flat', dir };
@@ -42,7 +45,8 @@ async function findWork(dir: string, manifests: Manifest[]): Promise<{ kind: 'ex
 export async function prepareSubmission(upload: string, manifests: Manifest[]): Promise<Submission> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'socklab-submission-'));
   const dispose = () => rm(scratch, { recursive: true, force: true });
-  const target = path.join(scratch, 'target');
+  // Named as in the student's own copy: a message about a missing program names exercises/<id>/.
+  const target = path.join(scratch, 'exercises');
   const notes: string[] = [];
   try {
     let source = upload;
@@ -50,11 +54,13 @@ export async function prepareSubmission(upload: string, manifests: Manifest[]): 
       if (!/\.zip$/i.test(upload)) throw new BadUpload(`${path.basename(upload)} is neither a folder nor a .zip`);
       source = path.join(scratch, 'unzipped');
       await extractZip(upload, source);
+      await mkdir(source, { recursive: true }); // an empty zip unpacks to nothing
       notes.push(`unpacked ${path.basename(upload)}`);
     } else if ((await visible(upload)).length === 1 && /\.zip$/i.test((await visible(upload))[0])) {
       const zip = (await visible(upload))[0];
       source = path.join(scratch, 'unzipped');
       await extractZip(path.join(upload, zip), source);
+      await mkdir(source, { recursive: true });
       notes.push(`unpacked ${zip}`);
     }
     const work = await findWork(source, manifests);

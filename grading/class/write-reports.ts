@@ -1,4 +1,5 @@
 // Writes one grading run as several report files, so every format a course asks for comes from the same run.
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../grader/kit-error.ts';
@@ -42,4 +43,28 @@ export async function writeReports(report: Report, dir: string, formats: string[
     written.push(file);
   }
   return written;
+}
+
+/** What the upload held, beside its reports: grade-class tells an unusable upload from a real 0, and a rerun that
+ * asks for more formats writes them from report.json with the same notes. */
+export interface UploadRecord { usable: boolean; notes: string[] }
+
+export const UPLOAD_FILE = 'upload.json';
+
+export async function writeUploadRecord(dir: string, record: UploadRecord): Promise<void> {
+  await writeFile(path.join(dir, UPLOAD_FILE), JSON.stringify(record, null, 2) + '\n');
+}
+
+/** The upload record of a report folder; a folder written before it existed counts as a usable upload, no notes. */
+export function readUploadRecord(dir: string): UploadRecord {
+  const file = path.join(dir, UPLOAD_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadRecord) : { usable: true, notes: [] };
+}
+
+/** Writes the formats asked that a report folder lacks, from its report.json (a rerun asking for more formats). */
+export async function completeFormats(dir: string, formats: string[]): Promise<string[]> {
+  const missing = formats.filter((format) => !existsSync(path.join(dir, REPORT_FILES[format])));
+  if (missing.length === 0) return [];
+  const report = JSON.parse(readFileSync(path.join(dir, REPORT_FILES.json), 'utf8')) as Report;
+  return writeReports(report, dir, missing, readUploadRecord(dir).notes);
 }

@@ -29,6 +29,10 @@ beforeAll(async () => {
   await writeFile(path.join(subs, 'cyd.zip'), await zipOf(solution, `repo/exercises/${EXERCISE}/`)); // zip of a folder
   await mkdir(path.join(subs, 'dee'));
   await writeFile(path.join(subs, 'dee', 'notes.txt'), 'nothing here'); // nothing usable
+  await cp(solution, path.join(subs, 'eli', 'repo', 'exercises', EXERCISE), { recursive: true }); // a checkout beside a stray file
+  await writeFile(path.join(subs, 'eli', 'notes.txt'), 'my notes');
+  await writeFile(path.join(subs, 'fay.zip'), zipSync({})); // an empty zip
+  await writeFile(path.join(subs, 'roster.csv'), 'not a student\n'); // named as ignored, never graded
 });
 afterAll(async () => { await rm(root, { recursive: true, force: true }); });
 
@@ -36,30 +40,53 @@ describe('shards', () => {
   test('every student is in exactly one of three shards', () => {
     const students = listStudents(subs);
     const shards = [1, 2, 3].map((index) => shardOf(students, { index, count: 3 }).map((s) => s.name));
-    expect(shards.flat().sort()).toEqual(['ada', 'ben', 'cyd', 'dee']);
+    expect(shards.flat().sort()).toEqual(['ada', 'ben', 'cyd', 'dee', 'eli', 'fay']);
   });
 
   test('three shards graded apart, merged into one CSV and summary; a rerun skips who is graded', async () => {
     const runs = await Promise.all([1, 2, 3].map((index) => socklab(['grade-class', subs, '--exercise', EXERCISE, '--out', path.join(root, `shard-${index}`),
       '--shard', `${index}/3`, '--seed', '42', '--jobs', '2', '--inner-jobs', '1', '--format', 'json,markdown'])));
     for (const run of runs) expect(run.exitCode, String(run.stderr) + String(run.stdout)).toBe(0);
+    for (const run of runs) expect(String(run.stdout)).toContain('ignored in');
+    expect(String(runs[0].stdout)).toContain(': roster.csv');
     const merged = path.join(root, 'class');
     const merge = await socklab(['grade-class', '--merge', ...[1, 2, 3].map((i) => path.join(root, `shard-${i}`)), '--out', merged]);
     expect(merge.exitCode, String(merge.stderr)).toBe(0);
     const csv = (await readFile(path.join(merged, 'grades.csv'), 'utf8')).trim().split('\n');
     expect(csv).toEqual([
       `student,${EXERCISE},total,max,status`,
-      'ada,23,23,23,graded', 'ben,0,0,23,graded', 'cyd,23,23,23,graded', 'dee,0,0,23,graded',
+      'ada,23,23,23,graded', 'ben,0,0,23,graded', 'cyd,23,23,23,graded', 'dee,0,0,23,no program in upload',
+      'eli,23,23,23,graded', 'fay,0,0,23,no program in upload',
     ]);
     const summary = await readFile(path.join(merged, 'summary.md'), 'utf8');
-    expect(summary).toContain('4 students graded · seed 42 · mean 50.0 %');
-    expect(summary).toContain('| udp-uppercase/server-uppercases-a-datagram | 2/4 | 50 % |');
-    expect(summary).toMatch(/## Most failed cases\n\n.*\n.*\n\| udp-uppercase\/\S+ \| 2\/4 \| .+ \([12]×\) \|/);
+    expect(summary).toContain('6 students graded · seed 42 · mean 50.0 %');
+    expect(summary).toContain('2 uploads held no program (graded as empty; each report says what the upload held): dee, fay');
+    expect(summary).toContain('| udp-uppercase/server-uppercases-a-datagram | 3/6 | 50 % |');
+    expect(summary).toMatch(/## Most failed cases\n\n.*\n.*\n\| udp-uppercase\/\S+ \| 3\/6 \| .+ \([123]×\) \|/);
     expect(await readFile(path.join(merged, 'histogram.svg'), 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*students/);
     const shardOfAda = [1, 2, 3].find((i) => existsSync(path.join(root, `shard-${i}`, 'students', 'ada', 'report.md')))!;
-    const again = await socklab(['grade-class', subs, '--exercise', EXERCISE, '--out', path.join(root, `shard-${shardOfAda}`), '--shard', `${shardOfAda}/3`]);
+    const adaShard = path.join(root, `shard-${shardOfAda}`);
+    // A rerun asking for one more format writes it for those graded, from their report.json, without grading again.
+    expect(existsSync(path.join(adaShard, 'students', 'ada', 'report.xml'))).toBe(false);
+    const again = await socklab(['grade-class', subs, '--exercise', EXERCISE, '--out', adaShard, '--shard', `${shardOfAda}/3`, '--format', 'json,markdown,junit']);
+    expect(again.exitCode, String(again.stderr)).toBe(0);
     expect(String(again.stdout)).toMatch(/(\d+) of \1 students already graded; grading 0/);
+    expect(await readFile(path.join(adaShard, 'students', 'ada', 'report.xml'), 'utf8')).toContain('<testsuite');
+    // A rerun on other exercises would mix two gradings in one grades.csv: refused, as another seed is.
+    const other = await socklab(['grade-class', subs, '--exercise', 'tcp-uppercase', '--out', adaShard, '--shard', `${shardOfAda}/3`]);
+    expect(other.exitCode).toBe(2);
+    expect(String(other.stderr)).toContain(`was graded on ${EXERCISE}; resume with the same --exercise list, or regrade everyone with --force`);
   }, 600_000);
+
+  test('an empty zip is an upload without a program, not a kit error', async () => {
+    const run = await socklab(['grade-submission', path.join(subs, 'fay.zip'), '--exercise', EXERCISE, '--out', path.join(root, 'fay'), '--format', 'json,text']);
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    const text = await readFile(path.join(root, 'fay', 'report.txt'), 'utf8');
+    expect(text).toContain('Your upload could not be used: no program found: the upload holds nothing');
+    // Every case names the program to upload, in the exercise's folder; no hint meant for the CLI's --target.
+    expect(text).toMatch(/there is no server program in \S*\/exercises\/udp-uppercase/);
+    expect(text).not.toContain('--target');
+  }, 120_000);
 
   test('shards graded with different seeds are refused at the merge', async () => {
     const a = path.join(root, 'seed-a');
@@ -71,5 +98,17 @@ describe('shards', () => {
     const merge = await socklab(['grade-class', '--merge', a, b, '--out', path.join(root, 'nope')]);
     expect(merge.exitCode).toBe(2);
     expect(String(merge.stderr)).toContain('different seeds (1, 2)');
+  });
+
+  test('shards graded on different exercises are refused at the merge', async () => {
+    const a = path.join(root, 'exercises-a');
+    const b = path.join(root, 'exercises-b');
+    for (const [dir, exercises] of [[a, [EXERCISE]], [b, ['tcp-uppercase']]] as const) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'class.json'), JSON.stringify({ seed: 1, exercises, students: [], notGraded: {} }));
+    }
+    const merge = await socklab(['grade-class', '--merge', a, b, '--out', path.join(root, 'nope')]);
+    expect(merge.exitCode).toBe(2);
+    expect(String(merge.stderr)).toContain('graded on different exercises');
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeClassOutput, readClassRecord } from '../../class/class-output.ts';
 import { gradeClass } from '../../class/grade-class.ts';
-import { listStudents, parseShard, shardOf } from '../../class/roster.ts';
+import { ignoredEntries, listStudents, parseShard, shardOf } from '../../class/roster.ts';
 import { parseFormats } from '../../class/write-reports.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { loadManifests } from '../../grader/load-manifests.ts';
@@ -37,7 +37,13 @@ export async function gradeClassCommand(args: string[]): Promise<number> {
   if (previous && given !== undefined && given !== previous.seed && !values.force) {
     throw new UsageError(`socklab grade-class: ${values.out} was graded with seed ${previous.seed}; resume with that seed, or regrade everyone with --force`);
   }
-  const students = shardOf(listStudents(submissions), parseShard(values.shard));
+  if (previous && !values.force && [...previous.exercises].sort().join(',') !== [...exercises].sort().join(',')) {
+    throw new UsageError(`socklab grade-class: ${values.out} was graded on ${previous.exercises.join(', ')}; resume with the same --exercise list, or regrade everyone with --force`);
+  }
+  const shard = parseShard(values.shard);
+  const students = shardOf(listStudents(submissions), shard);
+  const ignored = ignoredEntries(submissions);
+  if (ignored.length > 0) console.log(`ignored in ${positionals[0]} (one folder or .zip per student): ${ignored.join(', ')}`);
   const runs = await gradeClass({
     students, out, exercises, formats, force: values.force ?? false, requireSandbox: values['require-sandbox'] ?? false,
     seed: given ?? previous?.seed ?? randomInt(0, 2 ** 31 - 1),
@@ -48,5 +54,6 @@ export async function gradeClassCommand(args: string[]): Promise<number> {
   });
   const failed = runs.filter((run) => run.status !== 'graded');
   console.log(`grades.csv, summary.md, histogram.svg and students/ written to ${values.out}${failed.length ? `; ${failed.length} not graded (rerun to retry them)` : ''}`);
-  return 0;
+  // Exit 1 when a student is left without a grade (a kit error, the time limit): a script must not take the class as done.
+  return failed.length > 0 ? 1 : 0;
 }

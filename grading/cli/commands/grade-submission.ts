@@ -1,12 +1,12 @@
 // `socklab grade-submission UPLOAD --out DIR`: grades what one student handed in (flat files, exercises/, a zip),
 // once, writing every format asked from that one run. Gradescope's run_autograder, CI and grade-class use it.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BadUpload } from '../../class/unzip.ts';
 import { prepareSubmission } from '../../class/submission.ts';
-import { parseFormats, writeReports } from '../../class/write-reports.ts';
+import { parseFormats, writeReports, writeUploadRecord } from '../../class/write-reports.ts';
 import { grade } from '../../grader/grade.ts';
 import { gradeInSandbox } from '../../grader/isolated-grading.ts';
 import { UsageError } from '../../grader/kit-error.ts';
@@ -37,18 +37,24 @@ export async function gradeSubmissionCommand(args: string[]): Promise<number> {
   if (isolated !== undefined) return isolated;
 
   let submission;
+  let usable = true;
   try {
     submission = await prepareSubmission(upload, Object.values(manifests));
   } catch (error) {
     if (!(error instanceof BadUpload)) throw error;
     // The student's upload is unusable: grade nothing, so every case says which program is missing.
-    const empty = await mkdtemp(path.join(os.tmpdir(), 'socklab-empty-'));
-    submission = { target: empty, notes: [`Your upload could not be used: ${error.message}.`], dispose: () => rm(empty, { recursive: true, force: true }) };
+    usable = false;
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'socklab-upload-'));
+    submission = { target: path.join(empty, 'exercises'), notes: [`Your upload could not be used: ${error.message}.`], dispose: () => rm(empty, { recursive: true, force: true }) };
   }
   try {
+    // Every exercise graded gets its folder, so that a missing program reads "there is no calc program in
+    // …/exercises/p2p-distribution" with the file names to upload, never a hint about --target meant for the CLI.
+    for (const id of Object.keys(manifests)) await mkdir(path.join(submission.target, id), { recursive: true });
     for (const note of submission.notes) console.log(note);
     const report = await grade({ ids: Object.keys(manifests), target: submission.target, targetOption: '', seed, jobs });
     const written = await writeReports(report, path.resolve(values.out), formats, submission.notes);
+    await writeUploadRecord(path.resolve(values.out), { usable, notes: submission.notes });
     console.log(`${report.score}/${report.maxScore} points · seed ${report.seed} · written to ${values.out}: ${written.map((f) => path.basename(f)).join(', ')}`);
     if (failUnder !== undefined && percent(report) < failUnder) {
       console.error(`score ${percent(report).toFixed(1)}% is under --fail-under ${failUnder}%`);

@@ -28,9 +28,11 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   socklab grade-submission UPLOAD --out DIR [--format a,b…] [--exercise ID…] [--seed N] [--fail-under PCT]
                            [--require-sandbox]
       Grade one student's upload (flat files, a folder with exercises/, or a .zip) once, in every format asked.
-  socklab grade-class SUBMISSIONS --out DIR [--format a,b…] [--jobs N] [--time-limit S] [--force] [--shard I/N]
+  socklab grade-class SUBMISSIONS --out DIR [--format a,b…] [--exercise ID…] [--seed N] [--jobs N] [--inner-jobs N]
+                      [--time-limit S] [--force] [--shard I/N] [--require-sandbox]
   socklab grade-class --merge DIR… --out DIR
       Grade a class in parallel (resumable): reports per student, grades.csv, summary.md, histogram.svg.
+      Exit 1 when a student could not be graded (a kit error, --time-limit): rerun to retry them.
   socklab gradescope [exercise…] --out autograder.zip [--seed N]
       A Gradescope autograder: setup.sh, run_autograder and the kit (docs/gradescope.md).
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
