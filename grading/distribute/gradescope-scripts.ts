@@ -72,8 +72,9 @@ trap 'rm -rf "$work"' EXIT
 cp -R "$ROOT/submission/." "$work/" 2>/dev/null || true
 
 cd "$SOURCE/socklab" || fail "the kit is missing from $SOURCE/socklab"
+# Its stderr joins stdout, which only instructors see: the reason for a failure (or for grading without the sandbox).
 # shellcheck disable=SC2086
-node bin/socklab.js grade-submission "$work" $exercises $sandbox --seed "$seed" --format gradescope,text --out "$work/.socklab-report" \\
+node bin/socklab.js grade-submission "$work" $exercises $sandbox --seed "$seed" --format gradescope,text --out "$work/.socklab-report" 2>&1 \\
   || fail "socklab grade-submission exited with status $?"
 cat "$work/.socklab-report/report.txt" 2>/dev/null
 node -e '

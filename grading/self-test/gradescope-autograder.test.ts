@@ -1,5 +1,6 @@
 // The Gradescope autograder zip, run as Gradescope would run it, in a simulated /autograder tree
-// (SOCKLAB_AUTOGRADER_ROOT): flat, nested and broken uploads, and a broken kit, each leave a valid results.json.
+// (SOCKLAB_AUTOGRADER_ROOT): flat, nested and broken uploads, a broken kit and a missing sandbox (refused, or
+// graded unconfined in a zip built with --sandbox-optional), each leave a valid results.json.
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,11 +13,12 @@ import { socklab } from './grade-cli.ts';
 const EXERCISE = 'udp-uppercase';
 let scratch: string;
 let zip: Uint8Array;
+let sandboxOptionalZip: Uint8Array;
 
 /** An /autograder tree: the zip unpacked in source/ (setup.sh's `npm ci` replaced by the kit's packages), the upload. */
-async function autograderTree(name: string, upload: Record<string, string | Uint8Array>, withPackages = true): Promise<string> {
+async function autograderTree(name: string, upload: Record<string, string | Uint8Array>, withPackages = true, from = zip): Promise<string> {
   const root = path.join(scratch, name);
-  for (const [file, data] of Object.entries(unzipSync(zip))) {
+  for (const [file, data] of Object.entries(unzipSync(from))) {
     await mkdir(path.dirname(path.join(root, 'source', file)), { recursive: true });
     await writeFile(path.join(root, 'source', file), data);
   }
@@ -28,8 +30,9 @@ async function autograderTree(name: string, upload: Record<string, string | Uint
   return root;
 }
 
-async function runAutograder(root: string) {
-  const run = await execa('bash', [path.join(root, 'source', 'run_autograder')], { reject: false, env: { SOCKLAB_AUTOGRADER_ROOT: root, NO_COLOR: '1' }, timeout: 300_000 });
+/** Runs run_autograder; `env` adds variables (SOCKLAB_SANDBOX=off stands for an image where bubblewrap cannot run). */
+async function runAutograder(root: string, env: Record<string, string> = {}) {
+  const run = await execa('bash', [path.join(root, 'source', 'run_autograder')], { reject: false, env: { SOCKLAB_AUTOGRADER_ROOT: root, NO_COLOR: '1', ...env }, timeout: 300_000 });
   const results = JSON.parse(await readFile(path.join(root, 'results', 'results.json'), 'utf8'));
   return { run, results };
 }
@@ -42,6 +45,10 @@ beforeAll(async () => {
   const built = await socklab(['gradescope', EXERCISE, '--out', out, '--seed', '7']);
   expect(built.exitCode, String(built.stderr)).toBe(0);
   zip = new Uint8Array(await readFile(out));
+  const optional = path.join(scratch, 'sandbox-optional.zip');
+  const builtOptional = await socklab(['gradescope', EXERCISE, '--out', optional, '--seed', '7', '--sandbox-optional']);
+  expect(builtOptional.exitCode, String(builtOptional.stderr)).toBe(0);
+  sandboxOptionalZip = new Uint8Array(await readFile(optional));
 });
 afterAll(async () => { await rm(scratch, { recursive: true, force: true }); });
 
@@ -85,7 +92,27 @@ describe('run_autograder', () => {
   test('a broken kit (no packages installed): the visible "autograder failed" result, the reason on stdout', async () => {
     const root = await autograderTree('broken-kit', { 'server.ts': 'x' }, false);
     const { run, results } = await runAutograder(root);
-    expect(results.tests).toEqual([expect.objectContaining({ name: 'the autograder failed, your instructor has been told', visibility: 'visible' })]);
+    expect(results.tests).toEqual([expect.objectContaining({ name: 'the autograder failed (not your program): please tell your instructor', visibility: 'visible' })]);
+    // Nothing notifies the instructor, and the text must not say otherwise.
+    expect(results.output).toContain('Nobody is notified automatically');
+    expect(results.output).not.toMatch(/has been told|been notified/);
     expect(String(run.stdout)).toContain('socklab autograder failed: socklab grade-submission exited with status');
+  }, 300_000);
+
+  test('where the sandbox cannot be built: the default zip refuses to grade, the reason on stdout', async () => {
+    expect(JSON.parse(new TextDecoder().decode(unzipSync(zip)['socklab-autograder.json'])).sandboxOption).toBe('--require-sandbox');
+    const root = await autograderTree('no-sandbox', { 'server.ts': await read(solutionsDir, 'server.ts'), 'client.ts': await read(solutionsDir, 'client.ts') });
+    const { run, results } = await runAutograder(root, { SOCKLAB_SANDBOX: 'off' });
+    expect(results.tests).toEqual([expect.objectContaining({ name: 'the autograder failed (not your program): please tell your instructor' })]);
+    expect(String(run.stdout)).toContain('--require-sandbox: the sandbox cannot be built on this machine');
+  }, 300_000);
+
+  test('where the sandbox cannot be built: a zip built with --sandbox-optional grades unconfined and says so on stdout', async () => {
+    expect(JSON.parse(new TextDecoder().decode(unzipSync(sandboxOptionalZip)['socklab-autograder.json'])).sandboxOption).toBe('');
+    const root = await autograderTree('sandbox-optional', { 'server.ts': await read(solutionsDir, 'server.ts'), 'client.ts': await read(solutionsDir, 'client.ts') }, true, sandboxOptionalZip);
+    const { run, results } = await runAutograder(root, { SOCKLAB_SANDBOX: 'off' });
+    expect(results.score).toBeGreaterThan(0);
+    expect(results.score).toBe(results.tests.reduce((sum: number, t: { max_score: number }) => sum + t.max_score, 0));
+    expect(String(run.stdout)).toContain('[grader] sandbox off');
   }, 300_000);
 });

@@ -79,6 +79,6 @@ describe('Gradescope', () => {
 
   test('a broken autograder still writes one visible result that says so', () => {
     const results = JSON.parse(renderGradescopeKitFailure());
-    expect(results.tests).toEqual([expect.objectContaining({ visibility: 'visible', status: 'failed', name: 'the autograder failed, your instructor has been told' })]);
+    expect(results.tests).toEqual([expect.objectContaining({ visibility: 'visible', status: 'failed', name: 'the autograder failed (not your program): please tell your instructor' })]);
   });
 });

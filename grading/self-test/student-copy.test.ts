@@ -1,7 +1,8 @@
-// `socklab export`: the student copy holds no solutions, no mutants and no hidden case, grades its own skeletons,
-// and can reach full marks (so `npm test` there, `--fail-under 100`, can pass).
+// `socklab export`: the student copy holds no solutions, no mutants and no hidden case, every file its READMEs link
+// to, grades its own skeletons, and can reach full marks (so `npm test` there, `--fail-under 100`, can pass); a later
+// export replaces an earlier copy but for .git/, and refuses a folder no export wrote.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -29,6 +30,16 @@ afterAll(async () => { await rm(parent, { recursive: true, force: true }); });
 
 const files = (dir: string) => readdirSync(dir, { recursive: true }).map(String);
 
+/** The local targets a Markdown file links to: `[text](target)`, `![alt](target)`, `[ref]: target`, src= and href=. */
+function localLinks(markdown: string): string[] {
+  const targets = [
+    ...[...markdown.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+    ...[...markdown.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]),
+    ...[...markdown.matchAll(/\b(?:src|href)=["']([^"']+)["']/g)].map((m) => m[1]),
+  ];
+  return targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#')).map((t) => decodeURI(t.replace(/[?#].*$/, '')));
+}
+
 describe('the student copy', () => {
   test('has skeletons, READMEs and suites; no solutions, mutants, self-tests or hidden cases', () => {
     expect(existsSync(path.join(copy, 'solutions'))).toBe(false);
@@ -50,6 +61,21 @@ describe('the student copy', () => {
     expect(existsSync(path.join(copy, 'exercises', commands[1][2]))).toBe(true);
   });
 
+  test('every image and link in its READMEs (each exercise\'s, its own, docs/students.md) is a file of the copy', () => {
+    const readmes = ['README.md', 'docs/students.md', ...readdirSync(path.join(copy, 'exercises')).map((id) => `exercises/${id}/README.md`)];
+    const broken: string[] = [];
+    let checked = 0;
+    for (const readme of readmes) {
+      for (const target of localLinks(readFileSync(path.join(copy, readme), 'utf8'))) {
+        const file = path.resolve(path.dirname(path.join(copy, readme)), target);
+        checked += 1;
+        if (path.relative(copy, file).startsWith('..') || !existsSync(file)) broken.push(`${readme}: ${target}`);
+      }
+    }
+    expect(broken, 'links to files the copy does not hold (ship them in grading/distribute/export-kit.ts, or fix the link)').toEqual([]);
+    expect(checked).toBeGreaterThan(1); // at least the exercises' links in the README and p2p-distribution's figure
+  });
+
   test('grades its own skeletons with every case it has (no hidden case left, none could not judge for lack of a reference)', async () => {
     const out = path.join(parent, 'skeletons.json');
     const result = await copySocklab(['grade', EXERCISE, '--format', 'json', '--out', out]);
@@ -66,4 +92,34 @@ describe('the student copy', () => {
     const result = await copySocklab(['grade', EXERCISE, '--target', solutionsDir, '--fail-under', '100']);
     expect(result.exitCode, String(result.stdout).slice(-3000)).toBe(0);
   }, 300_000);
+});
+
+describe('exporting again', () => {
+  test('into a checkout that holds only .git, then over that copy: .git/ is kept, everything else is replaced', async () => {
+    const published = path.join(parent, 'published');
+    await mkdir(path.join(published, '.git'), { recursive: true });
+    await writeFile(path.join(published, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect((await socklab(['export', '--out', published])).exitCode).toBe(0);
+    await writeFile(path.join(published, 'stale.txt'), 'from an older kit');
+    await mkdir(path.join(published, 'exercises', 'retired-exercise'), { recursive: true });
+    const again = await socklab(['export', '--out', published]);
+    expect(again.exitCode, String(again.stderr)).toBe(0);
+    expect(String(again.stdout)).toContain('replaced the earlier student copy');
+    expect(await readFile(path.join(published, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(existsSync(path.join(published, 'stale.txt'))).toBe(false);
+    expect(existsSync(path.join(published, 'exercises', 'retired-exercise'))).toBe(false);
+    // The same files as a fresh export (the first copy, less what grading it added: node_modules, .socklab/).
+    const exported = (dir: string, skipped: RegExp) => files(dir).filter((f) => !skipped.test(f)).sort();
+    expect(exported(published, /^\.git($|[/\\])/)).toEqual(exported(copy, /^(node_modules|\.socklab)($|[/\\])/));
+  }, 120_000);
+
+  test('into a folder no export wrote: refused, naming the folder and what it holds, and nothing is touched', async () => {
+    const foreign = path.join(parent, 'my-notes');
+    await mkdir(path.join(foreign, '.git'), { recursive: true });
+    await writeFile(path.join(foreign, 'notes.md'), 'mine');
+    const result = await socklab(['export', '--out', foreign]);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toContain(`--out ${foreign}: the folder holds notes.md and is not an earlier student copy`);
+    expect(readdirSync(foreign).sort()).toEqual(['.git', 'notes.md']);
+  });
 });

@@ -35,14 +35,16 @@ export function renderGradescope(report: Report): string {
  * to the autograder's stdout, which Gradescope shows the instructor only.
  */
 export function renderGradescopeKitFailure(): string {
-  const output = 'The autograder failed, your instructor has been told. This is not a problem with your work; ' +
-    'you may resubmit later or wait for your instructor.';
+  // Nothing notifies anyone: the text says so, and asks the student to tell the instructor.
+  const output = 'The autograder itself failed before it could grade your submission; this is not a problem with ' +
+    'your program. Nobody is notified automatically, but your instructor can see this result on Gradescope: please ' +
+    'tell your instructor, and resubmit later.';
   return JSON.stringify({
     score: 0,
     output,
     output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    tests: [{ name: 'the autograder failed, your instructor has been told', number: '0.1', score: 0, max_score: 0, status: 'failed', visibility: 'visible', output }],
+    tests: [{ name: 'the autograder failed (not your program): please tell your instructor', number: '0.1', score: 0, max_score: 0, status: 'failed', visibility: 'visible', output }],
   }, null, 2) + '\n';
 }

@@ -24,7 +24,8 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
       What this machine supports: the sandbox (bwrap, user/PID/network namespaces, limits) and the tools hints name.
       Exit 1 when the sandbox cannot be built here.
   socklab export --out DIR
-      The students' copy of the kit: skeletons, READMEs, the grader and the visible cases; no solutions.
+      The students' copy of the kit: skeletons, READMEs, the grader and the visible cases; no solutions. DIR is new,
+      empty, holds only .git, or is an earlier copy (everything but .git/ is replaced, to publish an update).
   socklab grade-submission UPLOAD --out DIR [--format a,b…] [--exercise ID…] [--seed N] [--fail-under PCT]
                            [--require-sandbox]
       Grade one student's upload (flat files, a folder with exercises/, or a .zip) once, in every format asked.
@@ -33,8 +34,9 @@ export const HELP = `socklab — socket-programming exercises, graded over real 
   socklab grade-class --merge DIR… --out DIR
       Grade a class in parallel (resumable): reports per student, grades.csv, summary.md, histogram.svg.
       Exit 1 when a student could not be graded (a kit error, --time-limit): rerun to retry them.
-  socklab gradescope [exercise…] --out autograder.zip [--seed N]
-      A Gradescope autograder: setup.sh, run_autograder and the kit (docs/gradescope.md).
+  socklab gradescope [exercise…] --out autograder.zip [--seed N] [--sandbox-optional]
+      A Gradescope autograder: setup.sh, run_autograder and the kit (docs/gradescope.md). --sandbox-optional: grade
+      even where bubblewrap cannot run, unconfined (docs/gradescope.md says what that costs).
   socklab plot p2p-distribution [--target DIR] --out FILE.svg
       Draw the exercise's figure (textbook figure 2.23) from the target's own program, beside the reference's
       curves where they differ.
