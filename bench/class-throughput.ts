@@ -38,18 +38,18 @@ async function timed(args: string[], env: Record<string, string> = {}): Promise<
 }
 
 /**
- * Seconds for the class as `socklab grade-class` grades it by default (or `jobs` students at a time), and one by one
+ * Seconds for the class graded `jobs` students at a time, and one by one
  * (`--jobs 1 --inner-jobs 2`), both with the same seed; for the first, the machine's busy core-seconds and the number
  * of program starts (counted through SOCKLAB_START_LOG).
  */
-export async function measureClassThroughput(size: number, jobs?: number) {
+export async function measureClassThroughput(size: number, jobs: number) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'socklab-bench-class-'));
   try {
     await syntheticClass(path.join(dir, 'submissions'), size);
     const common = ['grade-class', path.join(dir, 'submissions'), '--seed', '1', '--time-limit', '1800'];
     const startLog = path.join(dir, 'starts.log');
     const busyBefore = busyCoreSeconds();
-    const parallel = await timed([...common, '--out', path.join(dir, 'parallel'), ...(jobs ? ['--jobs', String(jobs)] : [])], { SOCKLAB_START_LOG: startLog });
+    const parallel = await timed([...common, '--out', path.join(dir, 'parallel'), '--jobs', String(jobs), '--inner-jobs', '2'], { SOCKLAB_START_LOG: startLog });
     const busyAfter = busyCoreSeconds();
     const starts = (await readFile(startLog, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
     const oneByOne = await timed([...common, '--out', path.join(dir, 'one-by-one'), '--jobs', '1', '--inner-jobs', '2']);

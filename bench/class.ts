@@ -1,6 +1,6 @@
 // `npx tsx bench/class.ts` (also part of `npm run bench`): grade-class on a synthetic class, beside one by one, and
 // beside what the class's program starts alone cost. SOCKLAB_BENCH_CLASS sets the class size (default 6, 0 skips),
-// SOCKLAB_BENCH_CLASS_JOBS the students at a time (default: grade-class's own).
+// SOCKLAB_BENCH_CLASS_JOBS the students at a time (default 4, as in every earlier figure).
 import { pathToFileURL } from 'node:url';
 import { measureClassThroughput } from './class-throughput.ts';
 import { measureSandboxStart } from './sandbox-start.ts';
@@ -9,13 +9,13 @@ import { measureSandboxStart } from './sandbox-start.ts';
 export async function printClassThroughput(startCpuMs: number | undefined): Promise<void> {
   const size = Number(process.env.SOCKLAB_BENCH_CLASS ?? 6);
   if (size <= 0) return;
-  const jobs = process.env.SOCKLAB_BENCH_CLASS_JOBS ? Number(process.env.SOCKLAB_BENCH_CLASS_JOBS) : undefined;
+  const jobs = Number(process.env.SOCKLAB_BENCH_CLASS_JOBS ?? 4);
   const c = await measureClassThroughput(size, jobs);
   const per = (seconds: number) => seconds / c.size;
   const minutes = (seconds: number) => `100 students ≈ ${(100 * per(seconds) / 60).toFixed(1)} min`;
   const line = (label: string, seconds: number) => `  ${label.padEnd(36)}${seconds.toFixed(1)} s   ${per(seconds).toFixed(1)} s a student   ${minutes(seconds)}`;
   console.log(`\nsocklab grade-class: ${c.size} students × ${c.exercises} exercises (solutions, skeletons, mutants), ${c.cores} cores, load ${c.load.toFixed(1)} at the end`);
-  console.log(line(c.jobs ? `--jobs ${c.jobs}` : 'grade-class as it comes (its defaults)', c.parallel));
+  console.log(line(`--jobs ${c.jobs}`, c.parallel));
   console.log(line('one by one (--jobs 1 --inner-jobs 2)', c.oneByOne));
   console.log(`  ratio one by one / parallel         ${(c.oneByOne / c.parallel).toFixed(2)}`);
   if (c.busy === undefined) return;
