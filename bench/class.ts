@@ -13,19 +13,19 @@ export async function printClassThroughput(startCpuMs: number | undefined): Prom
   const c = await measureClassThroughput(size, jobs);
   const per = (seconds: number) => seconds / c.size;
   const minutes = (seconds: number) => `100 students ≈ ${(100 * per(seconds) / 60).toFixed(1)} min`;
-  const line = (label: string, seconds: number) => `  ${label.padEnd(36)}${seconds.toFixed(1)} s   ${per(seconds).toFixed(1)} s a student   ${minutes(seconds)}`;
+  const line = (label: string, seconds: number) => `  ${label.padEnd(40)}${seconds.toFixed(1)} s   ${per(seconds).toFixed(1)} s a student   ${minutes(seconds)}`;
   console.log(`\nsocklab grade-class: ${c.size} students × ${c.exercises} exercises (solutions, skeletons, mutants), ${c.cores} cores, load ${c.load.toFixed(1)} at the end`);
   console.log(line(`--jobs ${c.jobs}`, c.parallel));
   console.log(line('one by one (--jobs 1 --inner-jobs 2)', c.oneByOne));
-  console.log(`  ratio one by one / parallel         ${(c.oneByOne / c.parallel).toFixed(2)}`);
+  console.log(`  ${'ratio one by one / parallel'.padEnd(40)}${(c.oneByOne / c.parallel).toFixed(2)}`);
   if (c.busy === undefined) return;
-  console.log(`  CPU, the kernel's included          ${c.busy.toFixed(0)} core-s   ${per(c.busy).toFixed(1)} core-s a student`);
-  console.log(`  program starts                      ${c.starts}   ${per(c.starts).toFixed(0)} a student`);
+  console.log(`  ${"CPU, the kernel's included".padEnd(40)}${c.busy.toFixed(0)} core-s   ${per(c.busy).toFixed(1)} core-s a student`);
+  console.log(`  ${'program starts'.padEnd(40)}${c.starts}   ${per(c.starts).toFixed(0)} a student`);
   if (startCpuMs === undefined || c.starts === 0) return;
   // One case, one fresh program (docs/decisions.md): no grader can take less CPU than its starts of the programs.
   const floor = (c.starts * startCpuMs) / 1000 / c.cores;
-  console.log(`  the starts alone, at ${startCpuMs.toFixed(0)} ms of CPU each  ${floor.toFixed(1)} s on ${c.cores} cores   ${minutes(floor)} (a floor: real programs start slower)`);
-  console.log(`  ratio parallel / the starts alone   ${(c.parallel / floor).toFixed(2)}`);
+  console.log(`  ${`the starts alone (${startCpuMs.toFixed(0)} ms of CPU each)`.padEnd(40)}${floor.toFixed(1)} s on ${c.cores} cores   ${minutes(floor)}: a floor, real programs start slower`);
+  console.log(`  ${`ratio --jobs ${c.jobs} / the starts alone`.padEnd(40)}${(c.parallel / floor).toFixed(2)}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
