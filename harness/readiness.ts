@@ -67,7 +67,12 @@ export function holdsSocket(pids: number[]): boolean {
     try { fds = readdirSync(`/proc/${pid}/fd`); } catch { return true; }
     for (const fd of fds) {
       if (Number(fd) <= 2) continue;
-      try { if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) return true; } catch { /* closed meanwhile */ }
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) return true;
+      } catch (error) {
+        // Closed meanwhile; anything else (EACCES where the grader lacks ptrace rights) leaves it unknown.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return true;
+      }
     }
   }
   return false;

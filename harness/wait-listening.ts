@@ -62,10 +62,12 @@ export async function waitUntilListening(program: RunningProgram, port: number, 
     }
     if (Date.now() >= deadline()) {
       noteGivenBack(Math.min(Date.now(), deadline()) - started - limit);
-      // It started listening between the last look and now: it is ready, just in time.
-      if ((await checkListening(port, transport)) === 'ready') return;
+      // It started listening between the last look and now: it is ready, just in time. This full look, not the last
+      // poll's (which may have been the cheap one), says whether it listens on ::1 only.
+      const last = await checkListening(port, transport);
+      if (last === 'ready') return;
       const elsewhere = (await portsOwnedBy(program.livingProcesses(), transport)).filter((other) => other !== port);
-      const hint = state === 'ipv6-only'
+      const hint = last === 'ipv6-only'
         ? `It listens on the IPv6 loopback ::1 only. Listen on '127.0.0.1' (or on all interfaces) instead of 'localhost'.`
         : elsewhere.length > 0
           ? `It is listening on port ${elsewhere.join(', ')} instead. Use the port given by --port, not a fixed one.`

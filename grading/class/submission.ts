@@ -1,5 +1,5 @@
 // Turns what a student handed in (flat files, an exercises/ folder, or a zip of either) into a grading target.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,11 @@ export interface Submission {
 const SKIP = /^(node_modules|\.git|__MACOSX|\.DS_Store)$/;
 const roleOf = (file: string) => file.replace(/\.(ts|js|mjs|py)$/, '');
 
+/** A real folder (not a link to one, not a broken link: an upload's links are never followed). */
+function isFolder(file: string): boolean {
+  try { return lstatSync(file).isDirectory(); } catch { return false; }
+}
+
 async function visible(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => !SKIP.test(name));
 }
@@ -30,7 +35,7 @@ async function findWork(dir: string, manifests: Manifest[]): Promise<{ kind: 'ex
     if (manifests.some((m) => names.includes(m.id))) return { kind: 'exercises', dir };
     // A zip of a folder, or a repository checkout beside a stray file (notes.txt): look inside its only folder, unless
     // programs lie here, which are the work.
-    const folders = names.filter((name) => statSync(path.join(dir, name)).isDirectory());
+    const folders = names.filter((name) => !name.startsWith('.') && isFolder(path.join(dir, name)));
     if (folders.length === 1 && !names.some((name) => roles.has(roleOf(name)))) { dir = path.join(dir, folders[0]); continue; }
     break;
   }

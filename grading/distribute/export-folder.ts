@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../grader/kit-error.ts';
+import { kitRoot } from '../grader/kit-paths.ts';
 
 /** Written at the root of every student copy: it is what lets a later export replace that copy. */
 export const EXPORT_MARKER = '.socklab-export.json';
@@ -18,6 +19,13 @@ const KEPT = new Set(['.git']);
 export async function prepareExportFolder(root: string, given: string): Promise<boolean> {
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw new UsageError(`socklab export: --out ${given}: this is a file, not a folder; name a new folder`);
+  }
+  // The kit a copy is exported from is itself a copy (it ships `export` and the marker): never into itself, nor into a
+  // folder that holds it or lies inside it, which would delete the kit and the student's work in it.
+  const [out, kit] = [path.resolve(root), path.resolve(kitRoot)];
+  if (out === kit || kit.startsWith(`${out}${path.sep}`) || out.startsWith(`${kit}${path.sep}`)) {
+    throw new UsageError(`socklab export: --out ${given}: this is the kit being exported from, or a folder that holds it ` +
+      `or lies inside it (${kit}); name a folder outside it`);
   }
   const entries = existsSync(root) ? await readdir(root) : [];
   const replaced = entries.filter((name) => !KEPT.has(name));

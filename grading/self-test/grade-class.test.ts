@@ -4,10 +4,11 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listStudents, shardOf } from '../class/roster.ts';
-import { exercisesDir, solutionsDir } from '../grader/kit-paths.ts';
+import { exercisesDir, kitRoot, solutionsDir } from '../grader/kit-paths.ts';
 import { socklab } from './grade-cli.ts';
 
 const EXERCISE = 'udp-uppercase';
@@ -98,6 +99,15 @@ describe('shards', () => {
     const merge = await socklab(['grade-class', '--merge', a, b, '--out', path.join(root, 'nope')]);
     expect(merge.exitCode).toBe(2);
     expect(String(merge.stderr)).toContain('different seeds (1, 2)');
+  });
+
+  test('--require-sandbox where the sandbox cannot be built: refused at once, before any student is graded', async () => {
+    const out = path.join(root, 'no-sandbox');
+    const run = await execa(process.execPath, [path.join(kitRoot, 'bin', 'socklab.js'), 'grade-class', subs, '--exercise', EXERCISE, '--out', out, '--require-sandbox'],
+      { cwd: kitRoot, reject: false, env: { NO_COLOR: '1', SOCKLAB_SANDBOX: 'off' } });
+    expect(run.exitCode).toBe(2);
+    expect(String(run.stderr)).toContain('socklab grade-class --require-sandbox: the sandbox cannot be built on this machine: SOCKLAB_SANDBOX=off is set');
+    expect(existsSync(path.join(out, 'students'))).toBe(false);
   });
 
   test('shards graded on different exercises are refused at the merge', async () => {

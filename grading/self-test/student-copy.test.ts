@@ -113,6 +113,14 @@ describe('exporting again', () => {
     expect(exported(published, /^\.git($|[/\\])/)).toEqual(exported(copy, /^(node_modules|\.socklab)($|[/\\])/));
   }, 120_000);
 
+  test('a copy into itself (its own export, its own marker): refused, and nothing is touched', async () => {
+    const before = files(copy).sort();
+    const result = await copySocklab(['export', '--out', '.']);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toContain('--out .: this is the kit being exported from');
+    expect(files(copy).sort()).toEqual(before);
+  });
+
   test('into a folder no export wrote: refused, naming the folder and what it holds, and nothing is touched', async () => {
     const foreign = path.join(parent, 'my-notes');
     await mkdir(path.join(foreign, '.git'), { recursive: true });

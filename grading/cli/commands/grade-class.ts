@@ -6,6 +6,7 @@ import { writeClassOutput, readClassRecord } from '../../class/class-output.ts';
 import { gradeClass } from '../../class/grade-class.ts';
 import { ignoredEntries, listStudents, parseShard, shardOf } from '../../class/roster.ts';
 import { parseFormats } from '../../class/write-reports.ts';
+import { sandboxSupport } from '../../../harness/sandbox/support.ts';
 import { UsageError } from '../../grader/kit-error.ts';
 import { loadManifests } from '../../grader/load-manifests.ts';
 import { applyTimeoutScale, numberOption, parseOptions } from '../options.ts';
@@ -29,6 +30,14 @@ export async function gradeClassCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('socklab grade-class: name one submissions folder (one folder or .zip per student)');
   const submissions = path.resolve(positionals[0]);
   if (!existsSync(submissions) || !statSync(submissions).isDirectory()) throw new UsageError(`socklab grade-class: ${positionals[0]}: no such folder`);
+  // Refused here, once, rather than by every student's run: a class where none could be graded is a usage error.
+  if (values['require-sandbox']) {
+    const support = sandboxSupport();
+    if (!support.available) {
+      throw new UsageError(`socklab grade-class --require-sandbox: the sandbox cannot be built on this machine: ${support.reason}. ` +
+        'Run `npx socklab doctor` to see what is missing.');
+    }
+  }
   const formats = parseFormats('grade-class', values.format, ['json']);
   const exercises = Object.keys(loadManifests(values.exercise ?? []));
   applyTimeoutScale('grade-class', values['timeout-scale']);
