@@ -37,6 +37,13 @@ export async function gradeClass(options: ClassOptions): Promise<StudentRun[]> {
   }
   if (completed > 0) options.log(`wrote the formats asked now (${options.formats.join(', ')}) for ${completed} students graded before, from their report.json`);
   const runs: StudentRun[] = [];
+  // A class takes a while (docs/instructors.md): the time left, at the pace so far, once a few students are done.
+  const started = Date.now();
+  const timeLeft = (done: number) => {
+    if (done < Math.min(3, todo.length) || done === todo.length) return '';
+    const seconds = ((Date.now() - started) / 1000 / done) * (todo.length - done);
+    return ` · about ${seconds < 90 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`} left`;
+  };
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
@@ -55,7 +62,7 @@ export async function gradeClass(options: ClassOptions): Promise<StudentRun[]> {
         record.notGraded[student.name] = run.status;
       }
       runs.push(run);
-      options.log(`${String(runs.length).padStart(4)}/${todo.length} ${student.name}: ${run.status} in ${run.seconds.toFixed(1)} s${run.detail ? `\n${run.detail}` : ''}`);
+      options.log(`${String(runs.length).padStart(4)}/${todo.length} ${student.name}: ${run.status} in ${run.seconds.toFixed(1)} s${timeLeft(runs.length)}${run.detail ? `\n${run.detail}` : ''}`);
       await writeFile(path.join(options.out, CLASS_FILE), JSON.stringify(record, null, 2) + '\n');
     }
   };
