@@ -1,6 +1,7 @@
 // `socklab grade-class SUBMISSIONS --out DIR`: a whole class, in parallel, resumable, sharded; `--merge` joins shards.
 import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeClassOutput, readClassRecord } from '../../class/class-output.ts';
 import { gradeClass } from '../../class/grade-class.ts';
@@ -56,7 +57,8 @@ export async function gradeClassCommand(args: string[]): Promise<number> {
   const runs = await gradeClass({
     students, out, exercises, formats, force: values.force ?? false, requireSandbox: values['require-sandbox'] ?? false,
     seed: given ?? previous?.seed ?? randomInt(0, 2 ** 31 - 1),
-    jobs: numberOption('grade-class', 'jobs', values.jobs, 1, 64) ?? 2,
+    // One student's run keeps one to two cores busy (docs/performance.md): as many students as cores fills a machine.
+    jobs: numberOption('grade-class', 'jobs', values.jobs, 1, 64) ?? Math.max(2, os.availableParallelism()),
     innerJobs: numberOption('grade-class', 'inner-jobs', values['inner-jobs'], 1, 64) ?? 2,
     timeLimitMs: 1000 * (numberOption('grade-class', 'time-limit', values['time-limit'], 10, 24 * 3600) ?? 900),
     log: (line) => console.log(line),
