@@ -86,7 +86,12 @@ describe.concurrent('the lines under each failure reproduce it, by hand, against
           const key = `${exercise} ${plan!.kind}`;
           linesRun[key] = (linesRun[key] ?? 0) + plan!.typed.length + (plan!.start ? 1 : 0);
           (shapesRun[exercise] ??= new Set()).add(shapeOf(plan!));
-          const oneSender = plan!.typed.filter((line) => !/# the same request alone, with curl$/.test(line)).length === 1 && !plan!.typed[0].includes('&');
+          // Lines that pace their sends (`sleep` between pieces) leave where the program's reads end to the machine: a
+          // mutant that mishandles a request split over reads answers by hand as it was cut then, not as in the case (a
+          // CI run saw one-read-per-request answer two requests in the case, under load, and none by hand). Those must
+          // still show the fault (the mutant and the reference differ), not the very same answer.
+          const paced = plan!.typed.some((line) => /;\s*sleep\s/.test(line));
+          const oneSender = plan!.typed.filter((line) => !/# the same request alone, with curl$/.test(line)).length === 1 && !plan!.typed[0].includes('&') && !paced;
           const problems = faultNotShown(result, plan!.kind, mutant, reference, oneSender);
           expect(problems, `${exercise}/${result.id} on ${name}: by hand, the lines do not show the failure\n` +
             `${result.repro!.join('\n')}\nmutant printed: ${JSON.stringify(mutant.printed.slice(0, 400))}\n` +
